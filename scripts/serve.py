@@ -1,0 +1,100 @@
+"""Serve the built site from this machine only, with the headers a real host would send.
+
+`python -m http.server` is almost enough, but the calculator page needs the right
+types for WebAssembly, modules and wheels, and repeat visits should not fetch
+multi-megabyte runtime files again: files whose path carries a content hash never
+change under that name, so they may be cached for a year; everything else must be
+revalidated so a rebuilt page is seen at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import re
+import sys
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+
+# A path part (folder name, or a dot/dash-separated piece of a file name) that is a
+# hex digest of at least 8 characters, as in bundle.79ae519e.min.js or pyodide-1a2b3c4d/.
+_HASHED_PART = re.compile(r"(?:^|[/._-])[0-9a-f]{8,}(?=$|[/._-])")
+
+EXTRA_TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".gz": "application/gzip",
+    ".json": "application/json",
+    ".map": "application/json",
+    ".svg": "image/svg+xml",
+    ".ics": "text/calendar",
+    ".webmanifest": "application/manifest+json",
+}
+
+
+def is_content_hashed(url_path: str) -> bool:
+    """Tell whether a URL path names a file that can never change under that name."""
+    return bool(_HASHED_PART.search(urlsplit(url_path).path.lower()))
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Static file handler with correct types and cache headers; quiet unless asked."""
+
+    extensions_map = {  # noqa: RUF012 -- the base class declares it as a plain attribute
+        **SimpleHTTPRequestHandler.extensions_map,
+        **EXTRA_TYPES,
+    }
+    verbose: ClassVar[bool] = False
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", IMMUTABLE if is_content_hashed(self.path) else REVALIDATE)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.verbose:
+            super().log_message(format, *args)
+
+
+def make_server(directory: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
+    """Bind a server for `directory`; port 0 picks a free port (read it from server_address)."""
+    handler = functools.partial(SiteHandler, directory=str(directory))
+    return ThreadingHTTPServer((host, port), handler)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Serve the built guide on this machine.")
+    parser.add_argument("--dir", type=Path, default=Path("site"), help="built site folder")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8000, help="port (0 = any free port)")
+    parser.add_argument("--log", action="store_true", help="print one line per request")
+    args = parser.parse_args(argv)
+    if not (args.dir / "index.html").is_file():
+        print(f"serve: no index.html in {args.dir}; build first: make site", file=sys.stderr)
+        return 2
+    SiteHandler.verbose = args.log
+    try:
+        server = make_server(args.dir, args.host, args.port)
+    except OSError as exc:
+        print(f"serve: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
+        return 2
+    port = server.server_address[1]
+    print(f"Serving {args.dir} at http://{args.host}:{port}/ (Ctrl+C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
