@@ -1,0 +1,177 @@
+"""Shared fixtures: the built site, a local server for it, and a watched headless Chromium.
+
+Building once per session keeps the browser tests fast; every page opened through
+`new_page` is watched for requests to other hosts and for console errors, because
+"nothing leaves the site" and "no errors" must hold for every test, not just the
+ones that remember to check.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from serve import make_server  # noqa: E402 -- scripts/ is not a package
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def skip_or_fail(reason: str) -> None:
+    """CI must run every test; on a workstation a missing tool only skips."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: required)")
+    pytest.skip(reason)
+
+
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
+    """Run the same strict build as `make site`; callers decide what failure means."""
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(config),
+        "-d",
+        str(out),
+    ]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(out)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    server = make_server(built_site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists() and shutil.which("chromium") is None:
+        skip_or_fail("chromium is not installed (scripts/bootstrap.sh installs it as root)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
+            args=CHROMIUM_ARGS,
+            headless=True,
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@dataclass
+class PageWatch:
+    """What the pages of one test did that they must not do."""
+
+    origin: str
+    external_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def on_request(self, request: Any) -> None:
+        url = request.url
+        parts = urlsplit(url)
+        if parts.scheme in LOCAL_SCHEMES:
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.external_requests.append(url)
+
+    def on_console(self, message: Any) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "") if message.location else ""
+            self.console_errors.append(f"console.error: {message.text} ({where})")
+
+    def on_page_error(self, error: Any) -> None:
+        self.console_errors.append(f"uncaught: {error}")
+
+    def problems(self) -> list[str]:
+        return [f"request to another host: {u}" for u in self.external_requests] + list(
+            self.console_errors
+        )
+
+
+NewPage = Callable[..., Any]
+
+
+@pytest.fixture
+def page_watch(site_url: str) -> PageWatch:
+    parts = urlsplit(site_url)
+    return PageWatch(origin=f"{parts.scheme}://{parts.netloc}")
+
+
+@pytest.fixture
+def new_page(browser: Any, page_watch: PageWatch) -> Iterator[NewPage]:
+    """Open a fresh context and page; keyword arguments go to `browser.new_context`
+    (e.g. timezone_id="Pacific/Auckland", viewport={"width": 375, "height": 740}).
+    The test fails at teardown if any page made a request to another host or logged
+    an error; tests may also read `page_watch` themselves."""
+    contexts: list[Any] = []
+
+    def open_page(**context_options: Any) -> Any:
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        context.on("request", page_watch.on_request)
+        context.on("console", page_watch.on_console)
+        page = context.new_page()
+        page.on("pageerror", page_watch.on_page_error)
+        page.on("websocket", lambda ws: page_watch.external_requests.append(ws.url))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    problems = page_watch.problems()
+    if problems:
+        pytest.fail("the page misbehaved:\n  " + "\n  ".join(problems))
+
+
+@pytest.fixture
+def page(new_page: NewPage) -> Any:
+    """One watched page with default settings."""
+    return new_page()
