@@ -1,0 +1,31 @@
+"""Which AliExpress refund routes are still open for an order, until when, and what to do next.
+
+Pure Python and standard library only, so the same code runs in a terminal
+and, unchanged, in the browser under Pyodide. Every number the rules use is
+read from policy.toml at import.
+"""
+
+from calculator.assessment import Assessment, Dispute, Event, Route, Warning
+from calculator.batch import BatchError, BatchResult, BatchRow, run_batch
+from calculator.case import Case, InputError, parse_case
+from calculator.engine import assess
+from calculator.ics import calendar_ics
+from calculator.policy import POLICY
+
+__all__ = [
+    "POLICY",
+    "Assessment",
+    "BatchError",
+    "BatchResult",
+    "BatchRow",
+    "Case",
+    "Dispute",
+    "Event",
+    "InputError",
+    "Route",
+    "Warning",
+    "assess",
+    "calendar_ics",
+    "parse_case",
+    "run_batch",
+]

@@ -1,0 +1,244 @@
+"""Many orders at once, most urgent first, for sellers who reorder on a customer's behalf.
+
+Input is CSV with a header row. Column names (any order, hyphens or spaces
+instead of underscores, any letter case; blank cells mean unknown):
+
+    order_id         your reference for the order (optional column)
+    order_date       required, YYYY-MM-DD
+    shipped          YYYY-MM-DD
+    delivered        YYYY-MM-DD (arrival, or the day receipt was confirmed)
+    protection_end   YYYY-MM-DD, the last day of the order page's countdown
+    protection_days  whole days of protection from shipping (instead of protection_end)
+    dispute_opened   YYYY-MM-DD
+    seller_replied   YYYY-MM-DD
+    refund_approved  YYYY-MM-DD
+    payment_method   card, paypal, balance or other (default card)
+    free_return      yes/no, true/false or 1/0: the item had a Free Return label
+
+Other columns are ignored and listed in the result. A row with bad data is
+reported with its line number, the column and what is wrong; the other rows
+are still assessed. Rows are sorted by the last day of their most urgent
+open route; rows whose only open route has no fixed end come next, then
+rows with nothing open.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from calculator.assessment import iso
+from calculator.case import FIELD_NAMES, InputError, parse_case
+from calculator.engine import assess
+from calculator.routes import most_urgent
+
+__all__ = ["COLUMNS", "BatchError", "BatchResult", "BatchRow", "run_batch"]
+
+COLUMNS = (
+    "order_id",
+    "order_date",
+    "shipped",
+    "delivered",
+    "protection_end",
+    "protection_days",
+    "dispute_opened",
+    "seller_replied",
+    "refund_approved",
+    "payment_method",
+    "free_return",
+)
+CSV_COLUMNS = (
+    "order_id",
+    "line",
+    "route",
+    "title",
+    "closes_on",
+    "days_left",
+    "next_step",
+    "dispute_stage",
+    "warnings",
+    "error",
+)
+_CASE_COLUMNS = {name.replace("-", "_"): name for name in FIELD_NAMES if name != "today"}
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    line: int
+    order_id: str
+    route: str | None
+    title: str | None
+    closes_on: date | None
+    days_left: int | None
+    next_step: str
+    dispute_stage: str | None
+    warnings: tuple[str, ...]
+
+    @property
+    def urgency(self) -> tuple[bool, bool, date, int]:
+        """Sort key: fixed last day first, then open with no end, then nothing open."""
+        return (
+            self.route is None,
+            self.closes_on is None,
+            self.closes_on or date.max,
+            self.line,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "order_id": self.order_id,
+            "route": self.route,
+            "title": self.title,
+            "closes_on": iso(self.closes_on),
+            "days_left": self.days_left,
+            "next_step": self.next_step,
+            "dispute_stage": self.dispute_stage,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class BatchError:
+    line: int
+    order_id: str
+    field: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "order_id": self.order_id,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+def _cell(value: object) -> str:
+    """Keep spreadsheet programs from running an order id as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    today: date
+    rows: tuple[BatchRow, ...]
+    errors: tuple[BatchError, ...]
+    ignored_columns: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "today": self.today.isoformat(),
+            "rows": [row.to_dict() for row in self.rows],
+            "errors": [error.to_dict() for error in self.errors],
+            "ignored_columns": list(self.ignored_columns),
+        }
+
+    def to_csv(self) -> str:
+        """Rows most urgent first, then one line per bad row with its error."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for row in self.rows:
+            writer.writerow(
+                _cell(value)
+                for value in (
+                    row.order_id,
+                    row.line,
+                    row.route,
+                    row.title,
+                    iso(row.closes_on),
+                    row.days_left,
+                    row.next_step,
+                    row.dispute_stage,
+                    " ".join(row.warnings),
+                    "",
+                )
+            )
+        for error in self.errors:
+            writer.writerow(
+                _cell(value)
+                for value in (error.order_id, error.line, "", "", "", "", "", "", "", error.message)
+            )
+        return out.getvalue()
+
+
+def _column(option: str) -> str:
+    return option.replace("-", "_")
+
+
+def _columns_in(message: str) -> str:
+    """Speak of columns as the CSV names them, not as command-line options."""
+    for option in _CASE_COLUMNS.values():
+        message = message.replace(option, _column(option))
+    return message
+
+
+def _header(names: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    normal = [
+        name.strip().lstrip("\ufeff").lower().replace("-", "_").replace(" ", "_") for name in names
+    ]
+    seen: set[str] = set()
+    for name in normal:
+        if name in seen and name in COLUMNS:
+            raise InputError("file", f"the CSV header names the column {name} twice")
+        seen.add(name)
+    if "order_date" not in seen:
+        raise InputError("file", "the CSV header has no order_date column")
+    ignored = tuple(name for name in normal if name not in COLUMNS)
+    return normal, ignored
+
+
+def _assess_row(line: int, cells: dict[str, str], today: date) -> BatchRow:
+    fields = {_CASE_COLUMNS[k]: v for k, v in cells.items() if k in _CASE_COLUMNS}
+    assessment = assess(parse_case(fields, today=today))
+    urgent = most_urgent(assessment.routes)
+    dispute = assessment.dispute
+    return BatchRow(
+        line=line,
+        order_id=cells.get("order_id", ""),
+        route=None if urgent is None else urgent.route,
+        title=None if urgent is None else urgent.title,
+        closes_on=None if urgent is None else urgent.closes_on,
+        days_left=None if urgent is None else urgent.days_left,
+        next_step=assessment.next_step,
+        dispute_stage=None if dispute is None else dispute.stage,
+        warnings=tuple(w.id for w in assessment.warnings),
+    )
+
+
+def run_batch(csv_text: str, today: date) -> BatchResult:
+    """Assess every row; file-level problems (no header, no order_date) raise InputError."""
+    reader = csv.reader(io.StringIO(csv_text))
+    header_row = next(reader, None)
+    if header_row is None:
+        raise InputError("file", "the CSV file is empty")
+    header, ignored = _header(header_row)
+    rows: list[BatchRow] = []
+    errors: list[BatchError] = []
+    for cells in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        values = {name: cell.strip() for name, cell in zip(header, cells, strict=False)}
+        order_id = values.get("order_id", "")
+        if len(cells) > len(header):
+            errors.append(
+                BatchError(line, order_id, "file", f"line {line} has more cells than the header")
+            )
+            continue
+        try:
+            rows.append(_assess_row(line, values, today))
+        except InputError as error:
+            errors.append(
+                BatchError(line, order_id, _column(error.field), _columns_in(error.message))
+            )
+    rows.sort(key=lambda row: row.urgency)
+    return BatchResult(today=today, rows=tuple(rows), errors=tuple(errors), ignored_columns=ignored)

@@ -1,0 +1,60 @@
+"""One call from a Case to the full answer: routes, dispute, timeline, warnings.
+
+The top-level next step is chosen here because it weighs everything else:
+an open dispute comes first, then the route that closes soonest.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from calculator.assessment import Assessment, Dispute, Route
+from calculator.case import Case
+from calculator.dispute import dispute_progress
+from calculator.facts import facts_for
+from calculator.policy import POLICY
+from calculator.routes import judge_routes, most_urgent
+from calculator.timeline import build_timeline
+from calculator.warnings import collect_warnings
+
+__all__ = ["assess"]
+
+
+def _next_step(routes: tuple[Route, ...], dispute: Dispute | None) -> str:
+    if dispute is not None:
+        return dispute.message
+    urgent = most_urgent(routes)
+    if urgent is not None:
+        return urgent.next_step
+    for route in routes:
+        late = route.route == "not_received" and route.status == "closed"
+        if late or route.status == "not_yet":
+            return route.next_step
+    paypal = POLICY.days("paypal_dispute_days")
+    card = POLICY.days("chargeback_days")
+    return (
+        "No AliExpress route is open any more; a PayPal dispute (within "
+        f"{paypal} days of payment) or a card chargeback (about {card} days) may still work."
+    )
+
+
+def assess(case: Case) -> Assessment:
+    """Judge every route for `case` on its `today`, or on the local date when it has none."""
+    if case.today is None:
+        case = case.with_today(date.today())
+    today = case.today
+    assert today is not None  # set just above
+    facts = facts_for(case, today)
+    routes = judge_routes(facts)
+    dispute = dispute_progress(facts)
+    return Assessment(
+        today=today,
+        case=case,
+        protection_end=facts.protection_end,
+        completed_on=facts.completed_on,
+        routes=routes,
+        dispute=dispute,
+        timeline=build_timeline(facts, dispute),
+        warnings=collect_warnings(facts, routes, dispute),
+        next_step=_next_step(routes, dispute),
+    )
