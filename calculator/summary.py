@@ -70,7 +70,9 @@ def render_summary(assessment: Assessment) -> str:
         f"AliExpress order placed {long_date(case.order_date)}",
         f"Checked on {long_date(assessment.today)} (rules as of {POLICY.rules_as_of.isoformat()})",
     ]
-    if assessment.protection_end is not None:
+    if assessment.completed_on is not None:
+        lines.append(f"Order completed {long_date(assessment.completed_on)}")
+    elif assessment.protection_end is not None:
         lines.append(f"Purchase protection ends {long_date(assessment.protection_end)}")
     lines.append("")
     lines += _wrap(f"Next step: {assessment.next_step}", _INDENT, "")

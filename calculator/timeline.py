@@ -81,10 +81,11 @@ def build_timeline(facts: Facts, dispute: Dispute | None) -> tuple[Event, ...]:
             )
     if dispute is not None:
         events.append(Event(dispute.opened, "dispute_opened", "Dispute opened"))
-        events.append(
-            Event(dispute.seller_reply_due, "seller_reply_due", "Seller's last day to answer")
-        )
-        if case.seller_replied is not None:
+        if case.seller_replied is None:
+            events.append(
+                Event(dispute.seller_reply_due, "seller_reply_due", "Seller's last day to answer")
+            )
+        else:
             events.append(Event(case.seller_replied, "seller_replied", "Seller answered"))
         if case.refund_approved is not None and dispute.refund_expected_by is not None:
             events.append(Event(case.refund_approved, "refund_approved", "Refund approved"))
