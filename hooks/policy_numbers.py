@@ -8,15 +8,20 @@ token stops the build, so a typo never reaches a reader as raw braces.
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-POLICY_FILE = Path(__file__).resolve().parent.parent / "calculator" / "policy.toml"
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from calculator.policy import Entry, Policy, Source, load_policy  # noqa: E402
+
+POLICY_FILE = ROOT / "calculator" / "policy.toml"
 TOKEN = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.DOTALL)
 PEAK_SEASONS = "peak_seasons"
 
@@ -25,69 +30,9 @@ class TokenError(ValueError):
     """A token names something the policy data does not hold."""
 
 
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str
-    seen: date
-
-
-@dataclass(frozen=True)
-class Entry:
-    value: int | None
-    range: tuple[int, int] | None
-    unit: str
-    sources: tuple[Source, ...]
-
-
-@dataclass(frozen=True)
-class Season:
-    name: str
-    start: date
-    end: date
-    source: Source
-
-
-@dataclass(frozen=True)
-class Policy:
-    rules_as_of: date
-    timezone_note: str
-    entries: dict[str, Entry]
-    seasons: tuple[Season, ...]
-
-
-def _source(raw: dict[str, Any]) -> Source:
-    return Source(str(raw["title"]), str(raw["url"]), date.fromisoformat(str(raw["seen"])))
-
-
-def load_policy(path: Path = POLICY_FILE) -> Policy:
-    """Read only what pages can show; the calculator validates the file itself."""
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    entries = {}
-    for entry_id, item in raw["entries"].items():
-        bounds = item.get("range")
-        entries[entry_id] = Entry(
-            value=item.get("value"),
-            range=(int(bounds[0]), int(bounds[1])) if bounds else None,
-            unit=str(item["unit"]),
-            sources=tuple(_source(s) for s in item["sources"]),
-        )
-    seasons = tuple(
-        Season(
-            str(s["name"]),
-            date.fromisoformat(str(s["start"])),
-            date.fromisoformat(str(s["end"])),
-            _source(s["source"]),
-        )
-        for s in raw.get(PEAK_SEASONS, [])
-    )
-    meta = raw["meta"]
-    return Policy(
-        rules_as_of=date.fromisoformat(str(meta["rules_as_of"])),
-        timezone_note=str(meta.get("timezone_note", "")),
-        entries=entries,
-        seasons=tuple(sorted(seasons, key=lambda s: s.start)),
-    )
+def read_policy(path: Path = POLICY_FILE) -> Policy:
+    """Parse the file afresh on every build, so `mkdocs serve` shows an edited number at once."""
+    return load_policy(path.read_text(encoding="utf-8"))
 
 
 def long_date(day: date) -> str:
@@ -105,8 +50,6 @@ def _entry(policy: Policy, entry_id: str) -> Entry:
 def _policy_token(policy: Policy, path: str) -> str:
     if path == "rules_as_of":
         return long_date(policy.rules_as_of)
-    if path == "timezone_note":
-        return policy.timezone_note
     entry_id, _, part = path.partition(".")
     entry = _entry(policy, entry_id)
     if part == "" and entry.value is not None:
@@ -128,7 +71,7 @@ def _sources_list(policy: Policy, ids: list[str]) -> str:
     seen: dict[tuple[str, str], Source] = {}
     for entry_id in ids:
         if entry_id == PEAK_SEASONS:
-            found: tuple[Source, ...] = tuple(s.source for s in policy.seasons)
+            found: tuple[Source, ...] = tuple(s.source for s in policy.peak_seasons)
         else:
             found = _entry(policy, entry_id).sources
         for source in found:
@@ -137,7 +80,9 @@ def _sources_list(policy: Policy, ids: list[str]) -> str:
 
 
 def _seasons_table(policy: Policy) -> str:
-    rows = [f"| {s.name} | {long_date(s.start)} | {long_date(s.end)} |" for s in policy.seasons]
+    rows = [
+        f"| {s.name} | {long_date(s.start)} | {long_date(s.end)} |" for s in policy.peak_seasons
+    ]
     return "\n".join(["| Period | From | To |", "| --- | --- | --- |", *rows])
 
 
@@ -169,13 +114,13 @@ _policy: Policy | None = None
 
 def on_config(config: Any) -> Any:
     global _policy  # noqa: PLW0603 -- mkdocs hooks share state only through module globals
-    _policy = load_policy()
+    _policy = read_policy()
     config["copyright"] = f"Rules as of {long_date(_policy.rules_as_of)}"
     return config
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    policy = _policy or load_policy()
+    policy = _policy or read_policy()
     try:
         return expand(markdown, policy)
     except TokenError as exc:
