@@ -1,0 +1,560 @@
+// Page glue for the refund calculator: form <-> worker <-> rendered answer.
+//
+// Every rule lives in the Python engine that the worker runs; this file only reads
+// the form, keeps the URL fragment in step with it, and draws the engine's JSON.
+
+const FIELDS = [
+  "order-date",
+  "shipped",
+  "delivered",
+  "protection-end",
+  "protection-days",
+  "dispute-opened",
+  "seller-replied",
+  "refund-approved",
+  "payment-method",
+  "free-return",
+  "today",
+];
+const STAGES = {
+  download: [1, "Downloading Python…"],
+  start: [2, "Starting Python…"],
+  calculator: [3, "Loading the calculator…"],
+  ready: [4, "Ready."],
+};
+const STATUS_TEXT = {
+  open: "Open",
+  not_yet: "Not yet",
+  closed: "Closed",
+  not_applicable: "Does not apply",
+};
+const BATCH_COLUMNS = [
+  ["rank", "Urgency"],
+  ["order_id", "Order"],
+  ["line", "Line"],
+  ["title", "Most urgent route"],
+  ["closes_on", "Last day"],
+  ["days_left", "Days left"],
+  ["dispute_stage", "Dispute"],
+  ["next_step", "Next step"],
+];
+const TYPING_PAUSE_MS = 150;
+const BATCH_PAUSE_MS = 300;
+const BATCH_PAGE_ROWS = 500;
+
+const $ = (id) => document.getElementById(id);
+const siteRoot = new URL("../../", import.meta.url);
+
+function escapeHTML(value) {
+  return String(value ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
+  );
+}
+
+function localToday() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+function showDate(iso) {
+  if (!iso) return "";
+  const [y, m, d] = iso.split("-").map(Number);
+  return `<time datetime="${escapeHTML(iso)}">${escapeHTML(dateFormat.format(Date.UTC(y, m - 1, d)))}</time>`;
+}
+
+function guideLink(guide, text) {
+  if (!guide) return "";
+  return `<a href="${escapeHTML(new URL(guide, siteRoot).href)}">${escapeHTML(text)}</a>`;
+}
+
+function oneLine(text) {
+  const lines = String(text ?? "").trim().split("\n").filter(Boolean);
+  if (lines.length === 0) return "unknown error";
+  return lines[0].startsWith("Traceback") ? lines[lines.length - 1] : lines[0];
+}
+
+// ---------------------------------------------------------------- worker
+
+class Calculator {
+  constructor(onStage, onFailed) {
+    this.pending = new Map();
+    this.nextId = 1;
+    this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+    this.worker.onmessage = ({ data }) => {
+      if (data.type === "stage") onStage(data.stage);
+      else if (data.type === "failed") onFailed(data.message);
+      else if (data.type === "reply") {
+        const resolve = this.pending.get(data.id);
+        this.pending.delete(data.id);
+        resolve?.(data.json);
+      }
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      onFailed(event.message || "the calculator's worker did not start");
+    };
+  }
+
+  /** Resolves to the bridge's reply object: {ok, result} or {ok: false, error}. */
+  ask(message) {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, (json) => {
+        try {
+          resolve(JSON.parse(json));
+        } catch {
+          resolve({ ok: false, error: { field: null, message: "the calculator gave no answer" } });
+        }
+      });
+      this.worker.postMessage({ id, ...message });
+    });
+  }
+}
+
+// ---------------------------------------------------------------- form and fragment
+
+const form = $("calc-form");
+let todayTouched = false;
+
+function readFields() {
+  const fields = {};
+  for (const name of FIELDS) {
+    const input = $(name);
+    fields[name] = input.type === "checkbox" ? (input.checked ? "true" : "") : input.value.trim();
+  }
+  if (!fields.today) fields.today = localToday();
+  return fields;
+}
+
+function fragmentFor(fields) {
+  const params = new URLSearchParams();
+  for (const name of FIELDS) {
+    if (!fields[name]) continue;
+    if (name === "payment-method" && fields[name] === "card") continue;
+    if (name === "today" && !todayTouched) continue;
+    params.set(name, fields[name]);
+  }
+  const text = params.toString();
+  return text ? `#${text}` : "";
+}
+
+function fillFromFragment() {
+  if (!isFormFragment(location.hash)) return false;
+  const params = new URLSearchParams(location.hash.slice(1));
+  for (const name of FIELDS) {
+    const input = $(name);
+    const value = params.get(name) ?? "";
+    if (input.type === "checkbox") input.checked = value === "true";
+    else if (name === "payment-method") input.value = value || "card";
+    else if (name === "today") {
+      todayTouched = Boolean(value);
+      input.value = value || localToday();
+    } else input.value = value;
+  }
+  return true;
+}
+
+function isFormFragment(hash) {
+  return [...new URLSearchParams(hash.slice(1)).keys()].some((key) => FIELDS.includes(key));
+}
+
+function syncFragment(fields) {
+  const wanted = fragmentFor(fields);
+  // A heading's anchor stays until the reader types something worth sharing.
+  if (wanted === "" && !isFormFragment(location.hash)) return;
+  if (wanted !== location.hash) {
+    history.replaceState(null, "", location.pathname + location.search + wanted);
+  }
+}
+
+// ---------------------------------------------------------------- field errors
+
+function clearErrors() {
+  for (const input of form.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+    const described = (input.getAttribute("aria-describedby") || "")
+      .split(" ")
+      .filter((id) => id && id !== `${input.id}-error`);
+    if (described.length) input.setAttribute("aria-describedby", described.join(" "));
+    else input.removeAttribute("aria-describedby");
+  }
+  for (const message of form.querySelectorAll(".rc-field .rc-error")) message.remove();
+  $("calc-form-error").hidden = true;
+}
+
+function showError(error) {
+  clearErrors();
+  const input = error.field ? $(error.field) : null;
+  if (!input || !FIELDS.includes(error.field)) {
+    $("calc-form-error").textContent = error.message;
+    $("calc-form-error").hidden = false;
+    return;
+  }
+  const message = document.createElement("p");
+  message.className = "rc-error";
+  message.id = `${input.id}-error`;
+  message.textContent = error.message;
+  input.closest(".rc-field").append(message);
+  input.setAttribute("aria-invalid", "true");
+  const described = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+  input.setAttribute("aria-describedby", [...described, message.id].join(" "));
+}
+
+// ---------------------------------------------------------------- rendering the answer
+
+function renderRoute(route) {
+  const facts = [];
+  if (route.opens_on && route.status === "not_yet") {
+    facts.push(`<dt>Opens on</dt><dd>${showDate(route.opens_on)}</dd>`);
+  }
+  if (route.closes_on) facts.push(`<dt>Last day</dt><dd>${showDate(route.closes_on)}</dd>`);
+  if (route.days_left !== null && route.days_left !== undefined) {
+    facts.push(`<dt>Days left</dt><dd class="rc-days">${escapeHTML(route.days_left)}</dd>`);
+  }
+  return `<article class="rc-card" data-route="${escapeHTML(route.route)}" data-status="${escapeHTML(route.status)}" data-closes-on="${escapeHTML(route.closes_on ?? "")}">
+<h3>${escapeHTML(route.title)}</h3>
+<p class="rc-badge">${escapeHTML(STATUS_TEXT[route.status] ?? route.status)}</p>
+${facts.length ? `<dl>${facts.join("")}</dl>` : ""}
+<p class="rc-reason">${escapeHTML(route.reason)}</p>
+<p class="rc-step">${escapeHTML(route.next_step)} ${guideLink(route.guide, "How this works")}</p>
+</article>`;
+}
+
+function renderWarnings(warnings) {
+  return warnings
+    .map(
+      (w) => `<div class="admonition warning rc-warning" data-warning="${escapeHTML(w.id)}">
+<p class="admonition-title">Watch out</p><p>${escapeHTML(w.message)}</p></div>`,
+    )
+    .join("");
+}
+
+function renderDispute(dispute) {
+  if (!dispute) return "";
+  const reached = { awaiting_seller: 1, seller_silent: 2, seller_replied: 2, refund_approved: 3 }[dispute.stage] ?? 1;
+  const answer =
+    dispute.stage === "seller_silent" ? "Seller did not answer" : reached >= 2 ? "Seller answered" : "Waiting for the seller";
+  const steps = ["Dispute opened", answer, "Refund approved"]
+    .map((label, index) => {
+      const state = index < reached ? "done" : index === reached ? "current" : "todo";
+      const current = state === "current" ? ' aria-current="step"' : "";
+      return `<li data-state="${state}"${current}>${escapeHTML(label)}</li>`;
+    })
+    .join("");
+  const dates = [
+    `<dt>Opened</dt><dd>${showDate(dispute.opened)}</dd>`,
+    `<dt>Seller must answer by</dt><dd>${showDate(dispute.seller_reply_due)}</dd>`,
+  ];
+  if (dispute.refund_expected_by) {
+    dates.push(`<dt>Money expected by</dt><dd>${showDate(dispute.refund_expected_by)}</dd>`);
+  }
+  return `<div class="rc-dispute" data-stage="${escapeHTML(dispute.stage)}">
+<h3>Your dispute</h3>
+<ol class="rc-steps">${steps}</ol>
+<dl>${dates.join("")}</dl>
+<p>${escapeHTML(dispute.message)}</p>
+${dispute.payment_note ? `<p>${escapeHTML(dispute.payment_note)}</p>` : ""}
+<p>${guideLink(dispute.guide, "What happens next in a dispute")}</p>
+</div>`;
+}
+
+function renderTimeline(events, today) {
+  const items = [];
+  let todayShown = false;
+  for (const event of events) {
+    if (!todayShown && event.date > today) {
+      items.push(`<li class="rc-today" data-kind="today" data-date="${today}">${showDate(today)} <span>Today</span></li>`);
+      todayShown = true;
+    }
+    const when = event.date < today ? "past" : event.date === today ? "now" : "future";
+    items.push(
+      `<li data-kind="${escapeHTML(event.kind)}" data-date="${escapeHTML(event.date)}" class="rc-${when}">${showDate(event.date)} <span>${escapeHTML(event.label)}</span></li>`,
+    );
+  }
+  if (!todayShown) {
+    items.push(`<li class="rc-today" data-kind="today" data-date="${today}">${showDate(today)} <span>Today</span></li>`);
+  }
+  return items.join("");
+}
+
+let lastRendered = "";
+
+function renderAnswer(result) {
+  const key = JSON.stringify(result);
+  if (key === lastRendered) return;
+  lastRendered = key;
+  $("calc-next").textContent = result.next_step;
+  $("calc-routes").innerHTML = result.routes.map(renderRoute).join("");
+  $("calc-warnings").innerHTML = renderWarnings(result.warnings);
+  $("calc-dispute").innerHTML = renderDispute(result.dispute);
+  $("calc-timeline").innerHTML = renderTimeline(result.timeline, result.today);
+  $("calc-answer").hidden = false;
+}
+
+// ---------------------------------------------------------------- the page's life
+
+const resultBox = $("calc-result");
+let calculator = null;
+let runtimeReady = false;
+let latestAsk = 0;
+
+function setState(state) {
+  resultBox.dataset.state = state;
+  resultBox.setAttribute("aria-busy", state === "loading" ? "true" : "false");
+}
+
+function unavailable(message) {
+  const box = $("calc-unavailable");
+  box.innerHTML = message;
+  box.hidden = false;
+  $("calc-progress").hidden = true;
+  setState("error");
+}
+
+async function update() {
+  const fields = readFields();
+  syncFragment(fields);
+  if (!calculator) return;
+  if (!fields["order-date"]) {
+    clearErrors();
+    $("calc-hint").hidden = false;
+    $("calc-answer").hidden = true;
+    lastRendered = "";
+    if (runtimeReady) setState("ready");
+    return;
+  }
+  const ask = ++latestAsk;
+  const reply = await calculator.ask({ op: "assess", fields });
+  if (ask !== latestAsk) return;
+  $("calc-hint").hidden = true;
+  if (reply.ok) {
+    clearErrors();
+    renderAnswer(reply.result);
+    setState("ready");
+  } else {
+    showError(reply.error);
+    setState("error");
+  }
+}
+
+let typingTimer = 0;
+function scheduleUpdate() {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(update, TYPING_PAUSE_MS);
+}
+
+function onStage(stage) {
+  const [step, text] = STAGES[stage] ?? [0, stage];
+  $("calc-progress-bar").value = step;
+  $("calc-status").textContent = text;
+  if (stage === "ready") {
+    runtimeReady = true;
+    $("calc-progress").hidden = true;
+    if (!$("order-date").value) update();
+  }
+}
+
+function onFailed(message) {
+  runtimeReady = false;
+  unavailable(
+    `The calculator could not start: ${escapeHTML(oneLine(message))}. Reload the page to try again; the <a href="${escapeHTML(new URL("refunds/time-limits/", siteRoot).href)}">time limits page</a> explains the same rules.`,
+  );
+}
+
+async function copyLink() {
+  const status = $("calc-action-status");
+  const link = $("calc-link");
+  try {
+    await navigator.clipboard.writeText(location.href);
+    link.hidden = true;
+    status.textContent = "Link copied.";
+  } catch {
+    link.value = location.href;
+    link.hidden = false;
+    link.select();
+    status.textContent = "Copy the link from the box.";
+  }
+}
+
+function download(filename, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function addToCalendar() {
+  const status = $("calc-action-status");
+  const reply = await calculator.ask({ op: "ics", fields: readFields() });
+  if (reply.ok) {
+    download(reply.result.filename, reply.result.ics, "text/calendar");
+    status.textContent = `Saved ${reply.result.filename}.`;
+  } else {
+    showError(reply.error);
+    setState("error");
+  }
+}
+
+// ---------------------------------------------------------------- many orders
+
+const batch = { rows: [], csv: "", sortKey: "rank", ascending: true, shown: BATCH_PAGE_ROWS };
+let latestBatch = 0;
+
+function compareValues(a, b) {
+  const empty = (v) => v === null || v === undefined || v === "";
+  if (empty(a) || empty(b)) return empty(a) - empty(b);
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a).localeCompare(String(b), undefined, { numeric: true });
+}
+
+function sortedRows() {
+  if (batch.sortKey === "rank" && batch.ascending) return batch.rows;
+  const key = batch.sortKey;
+  const sign = batch.ascending ? 1 : -1;
+  return batch.rows
+    .map((row, index) => [row, index])
+    .sort(([a, i], [b, j]) => sign * compareValues(a[key], b[key]) || i - j)
+    .map(([row]) => row);
+}
+
+function cellHTML(row, key) {
+  const value = row[key];
+  if (value === null || value === undefined) return "";
+  if (key === "closes_on") return showDate(value);
+  if (key === "dispute_stage") return escapeHTML(value.replaceAll("_", " "));
+  return escapeHTML(value);
+}
+
+function renderBatchTable() {
+  const table = $("batch-table");
+  const headers = BATCH_COLUMNS.map(([key, label]) => {
+    const sorted = batch.sortKey === key;
+    const aria = sorted ? ` aria-sort="${batch.ascending ? "ascending" : "descending"}"` : "";
+    return `<th scope="col"${aria}><button type="button" data-sort="${key}">${label}</button></th>`;
+  })
+    .join("");
+  table.tHead.innerHTML = `<tr>${headers}</tr>`;
+  const rows = sortedRows();
+  const shown = rows.slice(0, batch.shown);
+  table.tBodies[0].innerHTML = shown
+    .map(
+      (row) =>
+        `<tr data-line="${escapeHTML(row.line)}">${BATCH_COLUMNS.map(([key]) => `<td>${cellHTML(row, key)}</td>`).join("")}</tr>`,
+    )
+    .join("");
+  $("batch-more").hidden = rows.length <= batch.shown;
+  $("batch-more").textContent = `Show more rows (${shown.length} of ${rows.length} shown)`;
+}
+
+function renderBatch(result) {
+  batch.rows = (result.rows ?? []).map((row, index) => ({ ...row, rank: index + 1 }));
+  batch.csv = result.csv ?? "";
+  batch.sortKey = "rank";
+  batch.ascending = true;
+  batch.shown = BATCH_PAGE_ROWS;
+  const errors = result.errors ?? [];
+  const errorList = $("batch-errors");
+  errorList.innerHTML = errors
+    .map((e) => `<li data-line="${escapeHTML(e.line)}">Line ${escapeHTML(e.line)}${e.order_id ? ` (${escapeHTML(e.order_id)})` : ""}, ${escapeHTML(e.field)}: ${escapeHTML(e.message)}</li>`)
+    .join("");
+  errorList.hidden = errors.length === 0;
+  const rowWord = batch.rows.length === 1 ? "order" : "orders";
+  const errorWord = errors.length === 1 ? "line" : "lines";
+  $("batch-status").textContent =
+    `${batch.rows.length} ${rowWord} checked` + (errors.length ? `, ${errors.length} ${errorWord} refused (listed below).` : ".");
+  $("batch-table-wrap").hidden = batch.rows.length === 0;
+  $("batch-download").hidden = batch.rows.length === 0;
+  renderBatchTable();
+}
+
+async function runBatch() {
+  const csv = $("batch-csv").value;
+  const ask = ++latestBatch;
+  if (!csv.trim()) {
+    renderBatch({ rows: [], errors: [] });
+    $("batch-status").textContent = "";
+    return;
+  }
+  $("batch-status").textContent = "Checking…";
+  const reply = await calculator.ask({ op: "batch", csv, today: readFields().today });
+  if (ask !== latestBatch) return;
+  if (reply.ok) renderBatch(reply.result);
+  else {
+    renderBatch({ rows: [], errors: [] });
+    $("batch-status").textContent = reply.error.message;
+  }
+}
+
+let batchTimer = 0;
+function scheduleBatch() {
+  clearTimeout(batchTimer);
+  batchTimer = setTimeout(runBatch, BATCH_PAUSE_MS);
+}
+
+// ---------------------------------------------------------------- start
+
+function start() {
+  if (location.protocol === "file:") {
+    unavailable(
+      "This page was opened as a file, and browsers do not run the calculator from files. Serve the site instead: run <code>make serve</code> in the project folder and open <a href=\"http://127.0.0.1:8000/calculator/\">http://127.0.0.1:8000/calculator/</a>.",
+    );
+    return;
+  }
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    unavailable(
+      `This browser cannot run the calculator: it needs WebAssembly and Web Workers, which every current browser has. Try an up-to-date browser, or read the <a href="${escapeHTML(new URL("refunds/time-limits/", siteRoot).href)}">time limits page</a>, which explains the same rules.`,
+    );
+    return;
+  }
+  calculator = new Calculator(onStage, onFailed);
+  if (!fillFromFragment()) $("today").value = localToday();
+  form.addEventListener("input", (event) => {
+    if (event.target.id === "today") todayTouched = true;
+    scheduleUpdate();
+  });
+  form.addEventListener("change", scheduleUpdate);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  window.addEventListener("hashchange", () => {
+    if (location.hash !== fragmentFor(readFields()) && fillFromFragment()) update();
+  });
+  $("calc-copy").addEventListener("click", copyLink);
+  $("calc-ics").addEventListener("click", addToCalendar);
+  $("batch-csv").addEventListener("input", scheduleBatch);
+  $("batch-file").addEventListener("change", async (event) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    $("batch-csv").value = await file.text();
+    runBatch();
+  });
+  $("batch-table").addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-sort]");
+    if (!button) return;
+    const key = button.dataset.sort;
+    batch.ascending = batch.sortKey === key ? !batch.ascending : true;
+    batch.sortKey = key;
+    renderBatchTable();
+    $("batch-table").querySelector(`button[data-sort="${CSS.escape(key)}"]`)?.focus();
+  });
+  $("batch-more").addEventListener("click", () => {
+    batch.shown += BATCH_PAGE_ROWS;
+    renderBatchTable();
+  });
+  $("batch-download").addEventListener("click", () => download("refund-deadlines.csv", batch.csv, "text/csv"));
+  update();
+}
+
+start();
