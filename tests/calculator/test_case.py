@@ -1,0 +1,234 @@
+"""Reading and checking the inputs: every bad value gets one line naming its field."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from calculator import Case, InputError, parse_case
+
+TODAY = date(2026, 11, 26)
+
+
+def fields(**values: object) -> dict[str, object]:
+    base: dict[str, object] = {"order-date": "2026-10-01"}
+    base.update({key.replace("_", "-"): value for key, value in values.items()})
+    return base
+
+
+def refused(given: dict[str, object], today: date | None = TODAY) -> InputError:
+    with pytest.raises(InputError) as caught:
+        parse_case(given, today=today)
+    error = caught.value
+    assert "\n" not in error.message
+    assert error.field in error.message
+    assert str(error) == error.message
+    assert error.to_dict() == {"field": error.field, "message": error.message}
+    return error
+
+
+def test_a_full_case_parses() -> None:
+    case = parse_case(
+        fields(
+            shipped="2026-10-03",
+            delivered=" 2026-10-20 ",
+            protection_days="90",
+            dispute_opened="2026-10-25",
+            seller_replied="2026-10-27",
+            refund_approved="2026-11-02",
+            payment_method=" PayPal ",
+            free_return="yes",
+        ),
+        today=TODAY,
+    )
+    assert case == Case(
+        order_date=date(2026, 10, 1),
+        shipped=date(2026, 10, 3),
+        delivered=date(2026, 10, 20),
+        protection_days=90,
+        dispute_opened=date(2026, 10, 25),
+        seller_replied=date(2026, 10, 27),
+        refund_approved=date(2026, 11, 2),
+        payment_method="paypal",
+        free_return=True,
+        today=TODAY,
+    )
+
+
+def test_blank_and_missing_values_count_as_absent() -> None:
+    case = parse_case(
+        fields(shipped="", delivered=None, protection_days="  ", payment_method="", free_return=""),
+        today=TODAY,
+    )
+    assert case.shipped is None and case.delivered is None and case.protection_days is None
+    assert case.payment_method == "card"
+    assert case.free_return is False
+
+
+def test_python_values_are_accepted_as_they_are() -> None:
+    case = parse_case(
+        {
+            "order-date": date(2026, 10, 1),
+            "shipped": date(2026, 10, 2),
+            "protection-days": 75,
+            "free-return": True,
+            "payment-method": None,
+        },
+        today=TODAY,
+    )
+    assert case.protection_days == 75 and case.free_return is True
+    assert case.payment_method == "card"
+
+
+def test_today_comes_from_the_field_then_the_argument_then_the_clock() -> None:
+    assert parse_case(fields(today="2026-11-01"), today=TODAY).today == date(2026, 11, 1)
+    assert parse_case(fields(), today=TODAY).today == TODAY
+    assert parse_case(fields(), today=None).today == date.today()
+
+
+@pytest.mark.parametrize("flag", ["true", "YES", "on", "1", "y"])
+def test_free_return_true_words(flag: str) -> None:
+    assert parse_case(fields(free_return=flag), today=TODAY).free_return is True
+
+
+@pytest.mark.parametrize("flag", ["false", "No", "off", "0", "n"])
+def test_free_return_false_words(flag: str) -> None:
+    assert parse_case(fields(free_return=flag), today=TODAY).free_return is False
+
+
+@pytest.mark.parametrize(
+    ("given", "field", "text"),
+    [
+        (
+            fields(order_date="2026-02-30"),
+            "order-date",
+            "order-date '2026-02-30' is not a real date",
+        ),
+        (fields(order_date="1/10/2026"), "order-date", "YYYY-MM-DD"),
+        (fields(order_date=""), "order-date", "order-date is required"),
+        ({"shipped": "2026-10-02"}, "order-date", "order-date is required"),
+        (fields(order_date="1999-12-31"), "order-date", "outside the years 2000 to 2100"),
+        (fields(order_date="2101-01-01"), "order-date", "outside the years 2000 to 2100"),
+        (
+            fields(shipped="2026-09-30"),
+            "shipped",
+            "shipped 2026-09-30 is before order-date 2026-10-01",
+        ),
+        (
+            fields(shipped="2026-10-05", delivered="2026-10-04"),
+            "delivered",
+            "delivered 2026-10-04 is before shipped 2026-10-05",
+        ),
+        (fields(delivered="2026-10-04"), "shipped", "shipped is needed with delivered"),
+        (fields(protection_end="2026-12-04"), "shipped", "shipped is needed with protection-end"),
+        (
+            fields(shipped="2026-10-05", protection_end="2026-10-04"),
+            "protection-end",
+            "protection-end 2026-10-04 is before shipped 2026-10-05",
+        ),
+        (fields(protection_days="0"), "protection-days", "protection-days 0 is outside 1 to 365"),
+        (
+            fields(protection_days="366"),
+            "protection-days",
+            "protection-days 366 is outside 1 to 365",
+        ),
+        (fields(protection_days="-5"), "protection-days", "outside 1 to 365"),
+        (fields(protection_days="ten"), "protection-days", "'ten' is not a whole number"),
+        (fields(protection_days="7.5"), "protection-days", "not a whole number"),
+        (
+            fields(shipped="2026-10-02", protection_days="60", protection_end="2026-12-01"),
+            "protection-days",
+            "give protection-end or protection-days, not both",
+        ),
+        (fields(payment_method="crypto"), "payment-method", "'crypto' is not one of card"),
+        (fields(free_return="maybe"), "free-return", "'maybe' is not yes or no"),
+        (fields(today="2026-09-30"), "today", "today 2026-09-30 is before order-date 2026-10-01"),
+        (fields(shipped="2026-11-27"), "shipped", "shipped 2026-11-27 is after today 2026-11-26"),
+        (
+            fields(dispute_opened="2026-09-01"),
+            "dispute-opened",
+            "dispute-opened 2026-09-01 is before order-date",
+        ),
+        (
+            fields(shipped="2026-10-05", dispute_opened="2026-10-04"),
+            "dispute-opened",
+            "dispute-opened 2026-10-04 is before shipped 2026-10-05",
+        ),
+        (
+            fields(seller_replied="2026-10-04"),
+            "dispute-opened",
+            "dispute-opened is needed with seller-replied",
+        ),
+        (fields(refund_approved="2026-10-04"), "dispute-opened", "needed with refund-approved"),
+        (
+            fields(dispute_opened="2026-10-10", seller_replied="2026-10-09"),
+            "seller-replied",
+            "seller-replied 2026-10-09 is before dispute-opened 2026-10-10",
+        ),
+        (
+            fields(
+                dispute_opened="2026-10-10",
+                seller_replied="2026-10-12",
+                refund_approved="2026-10-11",
+            ),
+            "refund-approved",
+            "refund-approved 2026-10-11 is before seller-replied 2026-10-12",
+        ),
+        (
+            fields(dispute_opened="2026-10-10", refund_approved="2026-10-09"),
+            "refund-approved",
+            "refund-approved 2026-10-09 is before dispute-opened 2026-10-10",
+        ),
+        (fields(colour="red"), "colour", "colour is not a known field"),
+        (fields(shipped=20261002), "shipped", "shipped must be text, not int"),
+        (fields(protection_days=True), "protection-days", "must be text, not bool"),
+    ],
+)
+def test_bad_input_names_the_field(given: dict[str, object], field: str, text: str) -> None:
+    error = refused(given)
+    assert error.field == field
+    assert text in error.message
+
+
+def test_today_before_order_is_refused_on_the_local_clock_too() -> None:
+    error = refused(fields(order_date="2099-01-01"), today=None)
+    assert error.field == "today"
+
+
+def test_a_case_built_directly_is_checked_too() -> None:
+    with pytest.raises(InputError, match="shipped 2026-01-01 is before order-date"):
+        Case(order_date=date(2026, 1, 5), shipped=date(2026, 1, 1))
+    with pytest.raises(InputError, match="order-date must be a date"):
+        Case(order_date="2026-01-05")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="payment-method 'cash'"):
+        Case(order_date=date(2026, 1, 5), payment_method="cash")
+
+
+def test_same_day_dates_are_allowed() -> None:
+    day = "2026-10-01"
+    case = parse_case(
+        fields(
+            order_date=day,
+            shipped=day,
+            delivered=day,
+            dispute_opened=day,
+            seller_replied=day,
+            refund_approved=day,
+            today=day,
+        )
+    )
+    assert case.refund_approved == case.order_date == case.today
+
+
+def test_year_limits_are_inclusive() -> None:
+    assert parse_case(fields(order_date="2000-01-01"), today=TODAY).order_date.year == 2000
+    late = parse_case(fields(order_date="2100-12-31", today="2100-12-31"))
+    assert late.order_date == date(2100, 12, 31)
+
+
+def test_with_today_rechecks() -> None:
+    case = Case(order_date=date(2026, 10, 1), today=TODAY)
+    assert case.with_today(date(2026, 10, 1)).today == date(2026, 10, 1)
+    with pytest.raises(InputError, match="today 2026-09-30 is before"):
+        case.with_today(date(2026, 9, 30))
