@@ -1,0 +1,103 @@
+"""The local server sends the types the calculator needs and caches only what cannot change."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+from conftest import ROOT
+from serve import IMMUTABLE, REVALIDATE, is_content_hashed, make_server
+
+FILES = {
+    "index.html": "<h1>Home</h1>",
+    "assets/javascripts/bundle.79ae519e.min.js": "/* bundle */",
+    "assets/pyodide-1a2b3c4d5e/pyodide.asm.wasm": "\0asm",
+    "assets/calculator/worker.mjs": "export {}",
+    "assets/calculator/calculator-1.0.0-py3-none-any.whl": "PK",
+    "assets/calculator/snapshot.bin.gz": "\x1f\x8b",
+}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("served")
+    for name, body in FILES.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body, "utf-8")
+    server = make_server(root)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type", "cache"),
+    [
+        ("", "text/html", REVALIDATE),
+        ("assets/javascripts/bundle.79ae519e.min.js", "text/javascript", IMMUTABLE),
+        ("assets/pyodide-1a2b3c4d5e/pyodide.asm.wasm", "application/wasm", IMMUTABLE),
+        ("assets/calculator/worker.mjs", "text/javascript", REVALIDATE),
+        ("assets/calculator/calculator-1.0.0-py3-none-any.whl", "application/zip", REVALIDATE),
+        ("assets/calculator/snapshot.bin.gz", "application/gzip", REVALIDATE),
+    ],
+)
+def test_headers(served: str, path: str, content_type: str, cache: str) -> None:
+    with urlopen(served + path) as response:
+        assert response.headers.get_content_type() == content_type
+        assert response.headers["Cache-Control"] == cache
+
+
+@pytest.mark.parametrize(
+    ("path", "hashed"),
+    [
+        ("/assets/stylesheets/main.484c7ddc.min.css", True),
+        ("/assets/vendor/mermaid.0123456789ab.min.js", True),
+        ("/assets/pyodide-deadbeef12/pyodide.mjs", True),
+        ("/assets/a1b2c3d4e5f6/worker.mjs", True),
+        ("/assets/calculator/worker.mjs?v=1234abcd", False),
+        ("/assets/stylesheets/main.484c7dd.css", False),
+        ("/refunds/time-limits/", False),
+        ("/assets/calculator/calculator-1.0.0-py3-none-any.whl", False),
+    ],
+)
+def test_content_hash_detection(path: str, hashed: bool) -> None:
+    assert is_content_hashed(path) is hashed
+
+
+def test_command_refuses_a_folder_without_a_site(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "serve.py"), "--dir", str(tmp_path), "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "index.html" in result.stderr
+
+
+def test_command_serves_a_built_site_and_prints_its_address(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<h1>Served</h1>", "utf-8")
+    command = [sys.executable, str(ROOT / "scripts" / "serve.py"), "--dir", str(tmp_path)]
+    with subprocess.Popen(
+        [*command, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        try:
+            assert process.stdout is not None
+            line = process.stdout.readline()
+            url = line.split(" at ", 1)[1].split()[0]
+            assert url.startswith("http://127.0.0.1:")
+            with urlopen(url) as response:
+                assert b"Served" in response.read()
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
