@@ -28,7 +28,7 @@ from calculator.summary import render_summary
 __all__ = ["build_parser", "main"]
 
 PROG = "refund-calc"
-_ARGUMENT = re.compile(r"argument (?:--)?([a-z-]+)")
+_ARGUMENT = re.compile(r"argument (?:--)?([A-Za-z-]+)")
 
 
 class _Refused(Exception):
@@ -42,7 +42,7 @@ class _Refused(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         match = _ARGUMENT.search(message)
-        field = match.group(1) if match else "arguments"
+        field = match.group(1).lower() if match else "arguments"
         raise _Refused(InputError(field, message))
 
 
@@ -190,7 +190,7 @@ def main(
             print(json.dumps({"error": error.to_dict()}), file=out)
         return POLICY.display["bad_input_exit_status"]
     if wants_json and document is not None:
-        print(json.dumps(document, indent=2), file=out)
+        print(json.dumps(document, indent="  "), file=out)
     else:
         out.write(text)
     return 0

@@ -26,9 +26,9 @@ def _next_step(routes: tuple[Route, ...], dispute: Dispute | None) -> str:
     urgent = most_urgent(routes)
     if urgent is not None:
         return urgent.next_step
+    # Past protection with no delivery: the one late chance left is worth taking today.
     for route in routes:
-        late = route.route == "not_received" and route.status == "closed"
-        if late or route.status == "not_yet":
+        if route.route == "not_received" and route.status == "closed":
             return route.next_step
     paypal = POLICY.days("paypal_dispute_days")
     card = POLICY.days("chargeback_days")

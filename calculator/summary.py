@@ -18,6 +18,7 @@ __all__ = ["days_left_phrase", "long_date", "render_summary"]
 
 _WIDTH = POLICY.display["line_width"]
 _INDENT = "  "
+_INNER = _INDENT + _INDENT
 
 
 def long_date(day: date) -> str:
@@ -57,10 +58,10 @@ def _status(route: Route) -> str:
 
 
 def _route_lines(route: Route) -> list[str]:
-    lines = _wrap(f"{route.title}: {_status(route)}", _INDENT * 2, _INDENT)
-    lines += _wrap(route.reason, _INDENT * 2)
+    lines = _wrap(f"{route.title}: {_status(route)}", _INNER, _INDENT)
+    lines += _wrap(route.reason, _INNER)
     if route.status in ("open", "closed"):
-        lines += _wrap(f"Next: {route.next_step}", _INDENT * 2)
+        lines += _wrap(f"Next: {route.next_step}", _INNER)
     return lines
 
 
@@ -82,13 +83,13 @@ def render_summary(assessment: Assessment) -> str:
     dispute = assessment.dispute
     if dispute is not None:
         lines += ["", f"Dispute opened {long_date(dispute.opened)}"]
-        lines += _wrap(dispute.message, _INDENT * 2, _INDENT)
+        lines += _wrap(dispute.message, _INNER, _INDENT)
         if dispute.payment_note is not None:
-            lines += _wrap(dispute.payment_note, _INDENT * 2, _INDENT)
+            lines += _wrap(dispute.payment_note, _INNER, _INDENT)
     if assessment.warnings:
         lines += ["", "Watch out"]
         for warning in assessment.warnings:
-            lines += _wrap(warning.message, _INDENT * 2, _INDENT + "! ")
+            lines += _wrap(warning.message, _INNER, _INDENT + "! ")
     lines += ["", "Timeline"]
     for event in assessment.timeline:
         marker = "  " if event.date < assessment.today else "> "

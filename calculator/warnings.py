@@ -68,7 +68,8 @@ def _early_dispute(facts: Facts) -> Warning | None:
 
 
 def _confirm_receipt(facts: Facts) -> Warning | None:
-    if not facts.in_transit:
+    end = facts.protection_end
+    if not facts.in_transit or end is None or facts.today > end:
         return None
     return Warning(
         "confirm_receipt",

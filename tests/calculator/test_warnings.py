@@ -51,6 +51,8 @@ def test_no_protection_warning_once_delivered() -> None:
 
 def test_confirm_receipt_while_in_transit_only() -> None:
     assert "confirm_receipt" in ids(shipped=SHIPPED, today=SHIPPED)
+    assert "confirm_receipt" in ids(shipped=SHIPPED, today=END)
+    assert "confirm_receipt" not in ids(shipped=SHIPPED, today=END + DAY)
     assert "confirm_receipt" not in ids(today=ORDER)
 
 

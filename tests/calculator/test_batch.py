@@ -1,0 +1,151 @@
+"""Many orders from CSV: good rows ranked, bad rows reported by line, nothing lost."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+
+from calculator import InputError, batch, run_batch
+from calculator.batch import COLUMNS, CSV_COLUMNS
+
+TODAY = date(2026, 11, 26)
+
+ORDERS = """order_id,order_date,shipped,delivered,protection_end,free_return,payment_method
+late,2026-09-01,2026-09-03,,,,
+soon,2026-10-01,2026-10-03,,2026-11-28,,
+unshipped,2026-11-20,,,,,
+done,2026-06-01,2026-06-02,2026-06-20,,,
+bad-date,2026-02-30,,,,,
+bad-order,2026-10-05,2026-10-01,,,,
+returns,2026-10-20,2026-10-22,2026-11-20,,yes,paypal
+"""
+
+
+def test_rows_are_ranked_most_urgent_first() -> None:
+    result = run_batch(ORDERS, TODAY)
+    assert [row.order_id for row in result.rows] == ["soon", "returns", "unshipped", "late", "done"]
+    soon = result.rows[0]
+    assert (soon.route, soon.closes_on, soon.days_left) == ("not_received", date(2026, 11, 28), 2)
+    returns = result.rows[1]
+    assert returns.route == "not_as_described"
+    assert returns.closes_on == date(2026, 12, 5)
+    unshipped = result.rows[2]
+    assert (unshipped.route, unshipped.closes_on, unshipped.days_left) == ("cancel", None, None)
+    late, done = result.rows[3], result.rows[4]
+    assert late.route is None and "today" in late.next_step
+    assert done.route is None and done.title is None
+
+
+def test_bad_rows_are_reported_with_line_and_field() -> None:
+    result = run_batch(ORDERS, TODAY)
+    assert [(e.line, e.order_id, e.field) for e in result.errors] == [
+        (6, "bad-date", "order_date"),
+        (7, "bad-order", "shipped"),
+    ]
+    assert "2026-02-30" in result.errors[0].message
+    # Messages speak of columns as the CSV names them.
+    assert result.errors[1].message == "shipped 2026-10-01 is before order_date 2026-10-05"
+
+
+def test_header_order_case_and_hyphens_are_free() -> None:
+    text = "Shipped,Order-Date,ORDER ID,notes\n2026-10-03,2026-10-01,A1,fragile\n"
+    result = run_batch(text, TODAY)
+    assert result.rows[0].order_id == "A1"
+    assert result.rows[0].route == "not_received"
+    assert result.ignored_columns == ("notes",)
+
+
+def test_blank_lines_and_a_byte_order_mark_are_tolerated() -> None:
+    text = "\ufefforder_date,order_id\n\n2026-11-20,X\n,\n"
+    result = run_batch(text, TODAY)
+    assert [row.order_id for row in result.rows] == ["X"]
+    assert result.errors == ()
+
+
+def test_the_order_id_column_is_optional() -> None:
+    result = run_batch("order_date\n2026-11-20\n", TODAY)
+    assert result.rows[0].order_id == "" and result.rows[0].line == 2
+
+
+def test_a_row_with_too_many_cells_is_reported() -> None:
+    result = run_batch("order_id,order_date\nA,2026-11-20,extra\n", TODAY)
+    assert result.rows == ()
+    assert result.errors[0].field == "file"
+    assert "line 2 has more cells than the header" in result.errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the CSV file is empty"),
+        ("order_id,shipped\nA,2026-10-01\n", "no order_date column"),
+        ("order_date,Order-Date\n2026-10-01,2026-10-01\n", "names the column order_date twice"),
+    ],
+)
+def test_file_level_problems_stop_the_batch(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message) as caught:
+        run_batch(text, TODAY)
+    assert caught.value.field == "file"
+
+
+def test_dispute_stage_and_warnings_are_carried_over() -> None:
+    text = "order_id,order_date,shipped,dispute_opened\nD,2026-10-01,2026-10-03,2026-11-10\n"
+    row = run_batch(text, TODAY).rows[0]
+    assert row.dispute_stage == "seller_silent"
+    assert "close_on_promise" in row.warnings
+
+
+def test_csv_output_round_trips_and_lists_errors_last() -> None:
+    result = run_batch(ORDERS, TODAY)
+    parsed = list(csv.DictReader(io.StringIO(result.to_csv())))
+    assert tuple(parsed[0].keys()) == CSV_COLUMNS
+    assert [p["order_id"] for p in parsed] == [
+        "soon",
+        "returns",
+        "unshipped",
+        "late",
+        "done",
+        "bad-date",
+        "bad-order",
+    ]
+    assert parsed[0]["closes_on"] == "2026-11-28" and parsed[0]["days_left"] == "2"
+    assert parsed[-1]["error"].startswith("shipped")
+    assert parsed[0]["error"] == ""
+
+
+def test_csv_output_defuses_spreadsheet_formulas() -> None:
+    result = run_batch("order_id,order_date\n=HYPERLINK(1),2026-11-20\n", TODAY)
+    parsed = list(csv.DictReader(io.StringIO(result.to_csv())))
+    assert parsed[0]["order_id"] == "'=HYPERLINK(1)"
+
+
+def test_json_shape() -> None:
+    data = run_batch(ORDERS, TODAY).to_dict()
+    assert data["today"] == "2026-11-26"
+    assert data["rows"][0] == {
+        "line": 3,
+        "order_id": "soon",
+        "route": "not_received",
+        "title": "Item not received",
+        "closes_on": "2026-11-28",
+        "days_left": 2,
+        "next_step": data["rows"][0]["next_step"],
+        "dispute_stage": None,
+        "warnings": data["rows"][0]["warnings"],
+    }
+    assert data["errors"][0] == {
+        "line": 6,
+        "order_id": "bad-date",
+        "field": "order_date",
+        "message": data["errors"][0]["message"],
+    }
+    assert data["ignored_columns"] == []
+
+
+def test_documented_columns_are_the_case_fields() -> None:
+    assert COLUMNS[0] == "order_id"
+    for column in COLUMNS:
+        assert column in (batch.__doc__ or "")

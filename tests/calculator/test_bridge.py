@@ -1,0 +1,97 @@
+"""The Web Worker bridge: JSON in, JSON out, never an exception."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from calculator import bridge
+
+FIELDS = {
+    "order-date": "2026-10-01",
+    "shipped": "2026-10-03",
+    "free-return": "",
+    "today": "2026-11-26",
+}
+
+
+def answer(text: str) -> Any:
+    return json.loads(text)
+
+
+def test_assess_json_returns_the_assessment() -> None:
+    data = answer(bridge.assess_json(json.dumps(FIELDS)))
+    assert data["ok"] is True
+    result = data["result"]
+    assert result["today"] == "2026-11-26"
+    assert [r["route"] for r in result["routes"]][1] == "not_received"
+    assert result["routes"][1]["closes_on"] == "2026-12-02"
+
+
+def test_errors_name_the_field() -> None:
+    bad = {**FIELDS, "shipped": "2026-09-01"}
+    data = answer(bridge.assess_json(json.dumps(bad)))
+    assert data == {
+        "ok": False,
+        "error": {
+            "field": "shipped",
+            "message": "shipped 2026-09-01 is before order-date 2026-10-01",
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("not json", "not valid JSON"),
+        ("[1, 2]", "must be a JSON object"),
+        ('"x"', "must be a JSON object"),
+    ],
+)
+def test_malformed_input_is_an_input_error(text: str, message: str) -> None:
+    data = answer(bridge.assess_json(text))
+    assert data["ok"] is False
+    assert data["error"]["field"] == "input"
+    assert message in data["error"]["message"]
+
+
+def test_ics_json_returns_a_file_name_and_text() -> None:
+    data = answer(bridge.ics_json(json.dumps(FIELDS)))
+    assert data["ok"] is True
+    assert data["result"]["filename"].endswith(".ics")
+    assert data["result"]["ics"].startswith("BEGIN:VCALENDAR")
+    assert answer(bridge.ics_json("{}"))["error"]["field"] == "order-date"
+
+
+def test_batch_json_adds_the_csv() -> None:
+    data = answer(bridge.batch_json("order_id,order_date\nA,2026-11-20\n", "2026-11-26"))
+    assert data["ok"] is True
+    assert data["result"]["rows"][0]["order_id"] == "A"
+    assert data["result"]["csv"].startswith("order_id,line,")
+
+
+@pytest.mark.parametrize(
+    ("csv_text", "today", "field"),
+    [
+        ("order_date\n", "26/11/2026", "today"),
+        ("order_date\n", 20261126, "today"),
+        (None, "2026-11-26", "file"),
+    ],
+)
+def test_batch_json_refuses_bad_arguments(csv_text: object, today: object, field: str) -> None:
+    data = answer(bridge.batch_json(csv_text, today))  # type: ignore[arg-type]
+    assert data["ok"] is False and data["error"]["field"] == field
+
+
+def test_an_unexpected_failure_still_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(_: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(bridge, "assess", broken)
+    data = answer(bridge.assess_json(json.dumps(FIELDS)))
+    assert data == {
+        "ok": False,
+        "error": {"field": "input", "message": "could not handle this input (RuntimeError)"},
+    }

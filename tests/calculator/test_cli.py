@@ -1,0 +1,351 @@
+"""The refund-calc command, run as a user would: real processes, real exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from calculator.cli import main
+from calculator.policy import POLICY
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = Path(sys.executable).parent / "refund-calc"
+BAD = POLICY.display["bad_input_exit_status"]
+ASSESS = [
+    "assess",
+    "--order-date",
+    "2026-10-01",
+    "--shipped",
+    "2026-10-03",
+    "--today",
+    "2026-11-26",
+]
+
+
+def run(
+    *args: str, stdin: str | None = None, module: bool = True
+) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "calculator"] if module else [str(SCRIPT)]
+    return subprocess.run(
+        [*command, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def in_process(*args: str, stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), stdout=out, stderr=err, stdin=io.StringIO(stdin))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_readable_summary_through_python_dash_m() -> None:
+    done = run(*ASSESS)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    text = done.stdout
+    assert "Item not received: OPEN until Wed 2026-12-02 (6 days left)" in text
+    assert "Next step:" in text and "Watch out" in text and "Timeline" in text
+    assert all(len(line) <= 80 for line in text.splitlines())
+
+
+def test_the_console_script_gives_the_same_answer() -> None:
+    assert SCRIPT.exists(), "install the package: pip install --no-build-isolation --no-deps -e ."
+    by_script = run(*ASSESS, "--json", module=False)
+    by_module = run(*ASSESS, "--json")
+    assert by_script.returncode == 0
+    assert json.loads(by_script.stdout) == json.loads(by_module.stdout)
+
+
+def test_json_output_has_the_documented_shape() -> None:
+    code, out, err = in_process(*ASSESS, "--json")
+    assert (code, err) == (0, "")
+    data: dict[str, Any] = json.loads(out)
+    assert set(data) == {
+        "today",
+        "case",
+        "protection_end",
+        "completed_on",
+        "routes",
+        "dispute",
+        "timeline",
+        "warnings",
+        "next_step",
+    }
+    route = data["routes"][1]
+    assert route["route"] == "not_received"
+    assert (route["status"], route["opens_on"], route["closes_on"], route["days_left"]) == (
+        "open",
+        "2026-10-03",
+        "2026-12-02",
+        6,
+    )
+    assert data["routes"][2]["closes_on"] is None
+    assert {"date", "kind", "label"} == set(data["timeline"][0])
+
+
+@pytest.mark.parametrize(
+    ("args", "field", "text"),
+    [
+        (["assess", "--order-date", "2026-02-30"], "order-date", "'2026-02-30' is not a real date"),
+        (
+            [
+                "assess",
+                "--order-date",
+                "2026-01-05",
+                "--shipped",
+                "2026-01-01",
+                "--today",
+                "2026-02-01",
+            ],
+            "shipped",
+            "shipped 2026-01-01 is before order-date 2026-01-05",
+        ),
+        (
+            [
+                "assess",
+                "--order-date",
+                "2026-01-01",
+                "--shipped",
+                "2026-01-05",
+                "--delivered",
+                "2026-01-01",
+            ],
+            "delivered",
+            "delivered 2026-01-01 is before shipped 2026-01-05",
+        ),
+        (["assess", "--order-date", "1999-12-31"], "order-date", "outside the years 2000 to 2100"),
+        (["assess", "--order-date", "2101-01-01"], "order-date", "outside the years 2000 to 2100"),
+        (
+            ["assess", "--order-date", "2026-01-01", "--protection-days", "0"],
+            "protection-days",
+            "outside 1 to 365",
+        ),
+        (
+            ["assess", "--order-date", "2026-01-01", "--protection-days", "366"],
+            "protection-days",
+            "outside 1 to 365",
+        ),
+        (
+            [
+                "assess",
+                "--order-date",
+                "2026-01-01",
+                "--shipped",
+                "2026-01-02",
+                "--protection-days",
+                "60",
+                "--protection-end",
+                "2026-03-01",
+            ],
+            "protection-days",
+            "not both",
+        ),
+        (
+            ["assess", "--order-date", "2026-01-05", "--today", "2026-01-04"],
+            "today",
+            "today 2026-01-04 is before order-date 2026-01-05",
+        ),
+        (
+            [
+                "ics",
+                "--order-date",
+                "2026-01-05",
+                "--dispute-opened",
+                "2026-01-09",
+                "--seller-replied",
+                "2026-01-08",
+            ],
+            "seller-replied",
+            "seller-replied 2026-01-08 is before dispute-opened 2026-01-09",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_status_two(args: list[str], field: str, text: str) -> None:
+    done = run(*args)
+    assert done.returncode == BAD == 2
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and text in lines[0]
+    assert "Traceback" not in done.stderr
+    with_json = run(*args, "--json")
+    assert with_json.returncode == 2
+    assert json.loads(with_json.stdout)["error"]["field"] == field
+    assert len(with_json.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["assess", "--json"], "order-date"),
+        (["assess", "--json", "--shipped"], "shipped"),
+        (["assess", "--json", "--bogus"], "arguments"),
+        (["frobnicate", "--json"], "command"),
+        (["--json"], "arguments"),
+    ],
+)
+def test_usage_mistakes_are_one_line_too(args: list[str], field: str) -> None:
+    code, out, err = in_process(*args)
+    assert code == 2
+    assert len(err.splitlines()) == 1
+    assert json.loads(out)["error"]["field"] == field
+
+
+def test_no_command_is_a_usage_mistake() -> None:
+    code, out, err = in_process()
+    assert code == 2 and out == ""
+    assert err == "refund-calc: choose a command: assess, ics or batch (see --help)\n"
+
+
+def test_help_exits_cleanly_and_documents_the_batch_columns() -> None:
+    done = run("batch", "--help")
+    assert done.returncode == 0
+    for column in ("order_id", "order_date", "protection_end", "free_return"):
+        assert column in done.stdout
+    top = run("--help")
+    assert top.returncode == 0 and "assess" in top.stdout and "batch" in top.stdout
+
+
+def test_ics_goes_to_standard_output() -> None:
+    code, out, _ = in_process("ics", *ASSESS[1:])
+    assert code == 0
+    assert out.startswith("BEGIN:VCALENDAR\r\n") and "BEGIN:VALARM" in out
+
+
+CSV_TEXT = "order_id,order_date,shipped\nA,2026-10-01,2026-10-03\nB,2026-11-20,\nC,2026-02-30,\n"
+
+
+def test_batch_from_a_file_as_text_json_and_csv(tmp_path: Path) -> None:
+    source = tmp_path / "orders.csv"
+    source.write_text(CSV_TEXT, encoding="utf-8")
+    done = run("batch", str(source), "--today", "2026-11-26")
+    assert done.returncode == 0
+    assert "2 orders assessed on 2026-11-26" in done.stdout
+    assert "line 4: order_date '2026-02-30'" in done.stdout
+    code, out, _ = in_process("batch", str(source), "--today", "2026-11-26", "--json")
+    assert code == 0 and [r["order_id"] for r in json.loads(out)["rows"]] == ["A", "B"]
+    code, out, _ = in_process("batch", str(source), "--today", "2026-11-26", "--csv")
+    assert code == 0 and out.splitlines()[0].startswith("order_id,line,route")
+
+
+def test_batch_reads_standard_input() -> None:
+    done = run("batch", "-", "--today", "2026-11-26", "--json", stdin=CSV_TEXT)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["errors"][0]["line"] == 4
+
+
+def test_batch_text_lists_ignored_columns_and_rows_with_nothing_open() -> None:
+    text = "order_id,order_date,shipped,delivered,note\nZ,2026-01-01,2026-01-02,2026-01-03,x\n"
+    code, out, _ = in_process("batch", "-", "--today", "2026-11-26", stdin=text)
+    assert code == 0
+    assert "Z: nothing open" in out and "Ignored columns: note" in out
+    code, out, _ = in_process("batch", "-", stdin="order_id,order_date\nN,2026-01-01\n")
+    assert code == 0 and "N: Cancel the order, no fixed last day" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        (["batch", "missing.csv"], "file missing.csv cannot be read"),
+        (["batch", "-", "--today", "tomorrow"], "today 'tomorrow' is not a real date"),
+    ],
+)
+def test_batch_errors(args: list[str], text: str) -> None:
+    code, out, err = in_process(*args, stdin="order_date\n")
+    assert code == 2 and text in err and out == ""
+
+
+def test_batch_refuses_a_file_that_is_not_text(tmp_path: Path) -> None:
+    binary = tmp_path / "orders.csv"
+    binary.write_bytes(b"\xff\xfe\x00order")
+    code, _, err = in_process("batch", str(binary))
+    assert code == 2 and "not UTF-8 text" in err
+
+
+def test_summary_covers_a_dispute_and_a_completed_order() -> None:
+    code, out, _ = in_process(
+        "assess",
+        "--order-date",
+        "2026-09-01",
+        "--shipped",
+        "2026-09-03",
+        "--delivered",
+        "2026-10-20",
+        "--dispute-opened",
+        "2026-10-25",
+        "--refund-approved",
+        "2026-11-02",
+        "--today",
+        "2026-11-26",
+    )
+    assert code == 0
+    assert "Order completed Tue 2026-10-20" in out
+    assert "Dispute opened Sun 2026-10-25" in out
+    assert "ARN" in out
+    assert "closed (last day was Wed 2026-11-04)" in out
+    assert "does not apply" in out
+
+
+def test_summary_of_a_dispute_waiting_for_the_seller() -> None:
+    code, out, _ = in_process(
+        "assess",
+        "--order-date",
+        "2026-10-01",
+        "--shipped",
+        "2026-10-03",
+        "--dispute-opened",
+        "2026-11-24",
+        "--today",
+        "2026-11-26",
+    )
+    assert code == 0
+    assert "Dispute opened Tue 2026-11-24" in out
+    assert "The seller has until 2026-11-29" in out.replace("\n    ", " ")
+
+
+def test_summary_for_an_unshipped_order_and_a_last_day() -> None:
+    code, out, _ = in_process("assess", "--order-date", "2026-11-26", "--today", "2026-11-26")
+    assert code == 0 and "Cancel the order: OPEN, no fixed last day" in out
+    code, out, _ = in_process(
+        "assess",
+        "--order-date",
+        "2026-10-01",
+        "--shipped",
+        "2026-10-03",
+        "--protection-end",
+        "2026-11-27",
+        "--today",
+        "2026-11-26",
+    )
+    assert "1 day left" in out
+    code, out, _ = in_process(
+        "assess",
+        "--order-date",
+        "2026-10-01",
+        "--shipped",
+        "2026-10-03",
+        "--protection-end",
+        "2026-11-26",
+        "--today",
+        "2026-11-26",
+    )
+    assert "today is the last day" in out
+    assert "Purchase protection ends Thu 2026-11-26" in out
+
+
+def test_main_reads_sys_argv_by_default(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["refund-calc", *ASSESS])
+    assert main() == 0
+    assert "Refund routes" in capsys.readouterr().out
