@@ -1,0 +1,148 @@
+"""Ships a memory snapshot of a started Python with the calculator already imported.
+
+Starting the interpreter is most of what a reader waits for on the calculator page;
+restoring a snapshot of one that has already started takes a fraction of that time.
+A snapshot only restores on the exact Pyodide core files it was made from, and it
+must hold the current calculator, so it is made from the very files this build put
+into the site, right after `calculator_assets` (listed before this hook) put them
+there.
+
+Making one takes several seconds, so snapshots are kept in a cache keyed by a hash
+of everything they are made from. The snapshot is an optimisation: when Node or the
+snapshot fails, the site is still built, the manifest says `"snapshot": null`, and
+the page starts Python the normal way. That is logged at info level because a
+strict build must not fail over it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+log = logging.getLogger("mkdocs.hooks.snapshot")
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "make_snapshot.mjs"
+MANIFEST = Path("assets") / "calculator" / "manifest.json"
+# The files Pyodide reads while starting; the lock file is never read by a restore.
+CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+SNAPSHOT_PREFIX = "snapshot-"
+SNAPSHOT_SUFFIX = ".bin.gz"
+CACHE_DIR_ENV = "SNAPSHOT_CACHE_DIR"
+CACHE_KEEP = 4
+NODE_TIMEOUT_S = 600
+
+
+class SnapshotError(Exception):
+    """Why this build ships no snapshot, in one line."""
+
+
+def cache_dir() -> Path:
+    """Outside the site and out of version control; npm's own cache folder by default."""
+    configured = os.environ.get(CACHE_DIR_ENV)
+    if configured:
+        return Path(configured)
+    return ROOT / "node_modules" / ".cache" / "calculator-snapshot"
+
+
+def inputs_key(index_dir: Path, wheel: Path) -> str:
+    """A hash of every byte the snapshot depends on, including the recipe itself."""
+    digest = hashlib.sha256()
+    for path in [*(index_dir / name for name in CORE_FILES), wheel, SCRIPT]:
+        digest.update(path.name.encode() + b"\0")
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def make_snapshot(index_dir: Path, wheel: Path, out: Path) -> dict[str, Any]:
+    """Run the Node recipe; its one-line error becomes the reason."""
+    node = shutil.which("node")
+    if node is None:
+        raise SnapshotError("node is not on PATH")
+    command = [node, str(SCRIPT), "--pyodide", str(index_dir), "--wheel", str(wheel)]
+    command += ["--out", str(out)]
+    try:
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=NODE_TIMEOUT_S, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise SnapshotError(f"node took longer than {NODE_TIMEOUT_S} s") from None
+    if result.returncode != 0 or not out.is_file():
+        lines = (result.stderr or result.stdout).strip().splitlines()
+        raise SnapshotError(lines[-1] if lines else f"node exited with {result.returncode}")
+    try:
+        summary: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        summary = {}
+    return summary
+
+
+def cached_snapshot(index_dir: Path, wheel: Path) -> Path:
+    """The snapshot for these inputs, made now unless an earlier build made it."""
+    cache = cache_dir()
+    cached = cache / f"{inputs_key(index_dir, wheel)}{SNAPSHOT_SUFFIX}"
+    if cached.is_file():
+        log.info("snapshot: reusing %s", cached.name[:16])
+        return cached
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="snapshot-", dir=cache) as tmp:
+        made = Path(tmp) / cached.name
+        summary = make_snapshot(index_dir, wheel, made)
+        made.replace(cached)
+    log.info(
+        "snapshot: made from Pyodide %s in %.1f s, %d bytes (%d gzip)",
+        summary.get("pyodide"),
+        summary.get("seconds", 0.0),
+        summary.get("raw_bytes", 0),
+        summary.get("gzip_bytes", 0),
+    )
+    stale = sorted(cache.glob(f"*{SNAPSHOT_SUFFIX}"), key=lambda p: p.stat().st_mtime)
+    for old in stale[:-CACHE_KEEP]:
+        old.unlink(missing_ok=True)
+    return cached
+
+
+def attach_snapshot(site_dir: Path) -> str | None:
+    """Copy a snapshot next to the manifest under its content hash and name it there.
+
+    Returns the name written into the manifest, or None when the site ships none.
+    """
+    manifest_path = site_dir / MANIFEST
+    if not manifest_path.is_file():
+        log.info("snapshot: no %s in the site, so no snapshot", MANIFEST.as_posix())
+        return None
+    manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
+    here = manifest_path.parent
+    for old in here.glob(f"{SNAPSHOT_PREFIX}*{SNAPSHOT_SUFFIX}"):
+        old.unlink()
+    name: str | None = None
+    try:
+        index_dir = (here / str(manifest["indexURL"])).resolve()
+        wheel = here / str(manifest["wheel"])
+        source = cached_snapshot(index_dir, wheel)
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+        name = f"{SNAPSHOT_PREFIX}{digest[:16]}{SNAPSHOT_SUFFIX}"
+        shutil.copyfile(source, here / name)
+    except (SnapshotError, OSError, KeyError, ValueError) as error:
+        log.info("snapshot: none in this build (%s); the page will start Python normally", error)
+        name = None
+    manifest["snapshot"] = name
+    text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
+    manifest_path.write_text(text, encoding="utf-8")
+    return name
+
+
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
+    attach_snapshot(Path(config["site_dir"]))

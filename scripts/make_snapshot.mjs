@@ -1,0 +1,105 @@
+// Makes the memory snapshot the calculator page restores instead of starting Python.
+//
+// Starting the interpreter and importing the calculator is most of the wait before
+// the first answer; a snapshot of a runtime that has already done both restores in a
+// fraction of that time. It only works with the exact Pyodide core files it was made
+// from, so the site build makes a new one whenever those files or the wheel change.
+//
+//   node scripts/make_snapshot.mjs --pyodide <dir with pyodide.mjs> --wheel <file.whl> --out <file.gz>
+//
+// Prints one JSON line: {"raw_bytes": n, "gzip_bytes": n, "pyodide": "version", "seconds": s}.
+// Exits with status 1 and a one-line message on stderr when anything fails.
+
+import { readFile, writeFile, rename } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+
+const gzip = promisify(zlib.gzip);
+
+// Imported and exercised before the snapshot is taken. After a restore the wheel's
+// files are gone, so anything the worker calls that reads a package file or imports
+// a module lazily must have done so here; each bridge function runs once for that
+// reason (the bridge never raises, so an input it refuses still warms its path).
+// Only what the worker uses is imported: every extra module costs snapshot bytes.
+const WARM_UP = `
+import gc
+import json
+
+import calculator
+from calculator import bridge
+
+_fields = json.dumps({
+    "order-date": "2026-10-01",
+    "shipped": "2026-10-03",
+    "delivered": "2026-10-20",
+    "dispute-opened": "2026-10-22",
+    "payment-method": "card",
+    "free-return": "",
+    "today": "2026-10-25",
+})
+_answers = [json.loads(bridge.assess_json(_fields)), json.loads(bridge.ics_json(_fields))]
+_answers.append(json.loads(bridge.batch_json("order-date,shipped\\n2026-10-01,2026-10-03\\n", "2026-10-25")))
+if not _answers[0].get("ok"):
+    raise RuntimeError("the calculator refused the warm-up case: " + json.dumps(_answers[0]))
+del _fields, _answers
+gc.collect()
+`;
+
+function parseArgs(argv) {
+  const wanted = { "--pyodide": "pyodide", "--wheel": "wheel", "--out": "out" };
+  const args = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = wanted[argv[i]];
+    if (!key || i + 1 >= argv.length) {
+      throw new Error(`unknown or incomplete option ${JSON.stringify(argv[i])}`);
+    }
+    args[key] = argv[i + 1];
+  }
+  for (const [flag, key] of Object.entries(wanted)) {
+    if (!args[key]) throw new Error(`missing ${flag}`);
+  }
+  return args;
+}
+
+async function main() {
+  const started = performance.now();
+  const args = parseArgs(process.argv.slice(2));
+  const indexDir = path.resolve(args.pyodide) + path.sep;
+  const { loadPyodide, version } = await import(pathToFileURL(path.join(indexDir, "pyodide.mjs")));
+  const wheel = await readFile(args.wheel);
+  const quiet = () => {};
+  const pyodide = await loadPyodide({
+    indexURL: indexDir,
+    _makeSnapshot: true,
+    stdout: quiet,
+    stderr: quiet,
+  });
+  // loadPackage before a snapshot leaves JS references the snapshot cannot hold
+  // ("Unexpected hiwire entry"); unpacking the wheel into site-packages does not.
+  pyodide.unpackArchive(new Uint8Array(wheel.buffer, wheel.byteOffset, wheel.byteLength), "wheel");
+  pyodide.runPython(WARM_UP);
+  const raw = pyodide.makeMemorySnapshot();
+  const packed = await gzip(raw, { level: 9 });
+  const partial = `${args.out}.partial`;
+  await writeFile(partial, packed);
+  await rename(partial, args.out);
+  const seconds = (performance.now() - started) / 1000;
+  const summary = {
+    raw_bytes: raw.byteLength,
+    gzip_bytes: packed.byteLength,
+    pyodide: version,
+    seconds: Math.round(seconds * 100) / 100,
+  };
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    const text = String(error?.message ?? error).trim().split("\n").filter(Boolean);
+    process.stderr.write(`make_snapshot: ${text.length ? text[text.length - 1] : "failed"}\n`);
+    process.exit(1);
+  },
+);
