@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -214,17 +215,29 @@ def _assess_row(line: int, cells: dict[str, str], today: date) -> BatchRow:
     )
 
 
+def _records(csv_text: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) per record; CSV syntax errors become an InputError with the line."""
+    reader = csv.reader(io.StringIO(csv_text, newline=None))
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise InputError("file", f"line {reader.line_num} is not valid CSV: {error}") from None
+        yield reader.line_num, cells
+
+
 def run_batch(csv_text: str, today: date) -> BatchResult:
     """Assess every row; file-level problems (no header, no order_date) raise InputError."""
-    reader = csv.reader(io.StringIO(csv_text))
-    header_row = next(reader, None)
-    if header_row is None:
+    records = _records(csv_text)
+    first = next(records, None)
+    if first is None:
         raise InputError("file", "the CSV file is empty")
-    header, ignored = _header(header_row)
+    header, ignored = _header(first[1])
     rows: list[BatchRow] = []
     errors: list[BatchError] = []
-    for cells in reader:
-        line = reader.line_num
+    for line, cells in records:
         if not any(cell.strip() for cell in cells):
             continue
         values = {name: cell.strip() for name, cell in zip(header, cells, strict=False)}

@@ -59,10 +59,13 @@ def build_timeline(facts: Facts, dispute: Dispute | None) -> tuple[Event, ...]:
                 "First day AliExpress reliably accepts a not-received dispute",
             )
         )
-        ask = max(shipped, end - days(POLICY.days("extension_request_days")))
-        events.append(
-            Event(ask, "ask_extension", "Ask the seller to extend protection if still in transit")
-        )
+        if case.dispute_opened is None:
+            ask = max(shipped, end - days(POLICY.days("extension_request_days")))
+            events.append(
+                Event(
+                    ask, "ask_extension", "Ask the seller to extend protection if still in transit"
+                )
+            )
     if end is not None and (delivered is None or delivered > end):
         events.append(Event(end, "protection_end", "Purchase protection ends"))
     if delivered is not None and facts.completed_on is not None:

@@ -28,6 +28,8 @@ def _protection_ending(facts: Facts) -> Warning | None:
     end = facts.protection_end
     if not facts.in_transit or end is None or facts.today > end:
         return None
+    if facts.case.dispute_opened is not None:
+        return None  # an open dispute already keeps the claim alive
     left = (end - facts.today).days
     if left > POLICY.days("extension_request_days"):
         return None

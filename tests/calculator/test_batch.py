@@ -70,6 +70,11 @@ def test_the_order_id_column_is_optional() -> None:
     assert result.rows[0].order_id == "" and result.rows[0].line == 2
 
 
+def test_old_mac_and_windows_line_endings_are_read() -> None:
+    result = run_batch("order_id,order_date\r\nA,2026-11-20\rB,2026-11-21\r", TODAY)
+    assert [row.order_id for row in result.rows] == ["A", "B"]
+
+
 def test_a_row_with_too_many_cells_is_reported() -> None:
     result = run_batch("order_id,order_date\nA,2026-11-20,extra\n", TODAY)
     assert result.rows == ()
@@ -83,6 +88,7 @@ def test_a_row_with_too_many_cells_is_reported() -> None:
         ("", "the CSV file is empty"),
         ("order_id,shipped\nA,2026-10-01\n", "no order_date column"),
         ("order_date,Order-Date\n2026-10-01,2026-10-01\n", "names the column order_date twice"),
+        ("order_date\n" + "x" * (csv.field_size_limit() + 1) + "\n", "line 2 is not valid CSV"),
     ],
 )
 def test_file_level_problems_stop_the_batch(text: str, message: str) -> None:

@@ -37,6 +37,15 @@ def test_protection_ending_fires_in_the_last_days(before_end: int, expected: boo
     assert ("protection_ending" in found) is expected
 
 
+def test_no_extension_advice_once_a_dispute_is_open() -> None:
+    found = ids(shipped=SHIPPED, dispute_opened=END - DAY, today=END - DAY)
+    assert "protection_ending" not in found
+    result = assess(
+        Case(order_date=ORDER, shipped=SHIPPED, dispute_opened=END - DAY, today=END - DAY)
+    )
+    assert "ask_extension" not in [e.kind for e in result.timeline]
+
+
 def test_protection_ending_wording_for_today_and_tomorrow() -> None:
     today = assess(Case(order_date=ORDER, shipped=SHIPPED, today=END)).warnings
     assert any("ends on" in w.message and "today" in w.message for w in today)

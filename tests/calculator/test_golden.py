@@ -1,0 +1,128 @@
+"""Whole answers for realistic orders, compared with reviewed snapshots in golden/.
+
+A change to any rule, text or date shows up here as a readable JSON diff.
+After a deliberate change, regenerate with UPDATE_GOLDEN=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from calculator import assess, parse_case
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+CASES: dict[str, dict[str, str]] = {
+    "just_ordered": {"order-date": "2026-11-26", "today": "2026-11-26"},
+    "not_shipped_after_ten_days": {"order-date": "2026-11-16", "today": "2026-11-26"},
+    "in_transit_too_early_to_dispute": {
+        "order-date": "2026-11-15",
+        "shipped": "2026-11-20",
+        "today": "2026-11-26",
+    },
+    "in_transit_protection_ending": {
+        "order-date": "2026-09-25",
+        "shipped": "2026-09-29",
+        "today": "2026-11-26",
+    },
+    "in_transit_with_order_page_countdown": {
+        "order-date": "2026-09-25",
+        "shipped": "2026-09-29",
+        "protection-end": "2027-01-12",
+        "today": "2026-11-26",
+    },
+    "never_arrived_protection_over": {
+        "order-date": "2026-08-01",
+        "shipped": "2026-08-04",
+        "today": "2026-11-26",
+    },
+    "arrived_wrong_item": {
+        "order-date": "2026-10-10",
+        "shipped": "2026-10-12",
+        "delivered": "2026-11-20",
+        "today": "2026-11-26",
+    },
+    "arrived_last_day_to_dispute": {
+        "order-date": "2026-10-01",
+        "shipped": "2026-10-03",
+        "delivered": "2026-11-11",
+        "today": "2026-11-26",
+    },
+    "free_return_change_of_mind": {
+        "order-date": "2026-10-20",
+        "shipped": "2026-10-22",
+        "delivered": "2026-11-18",
+        "free-return": "true",
+        "payment-method": "paypal",
+        "today": "2026-11-26",
+    },
+    "arrived_after_protection_ended": {
+        "order-date": "2026-08-20",
+        "shipped": "2026-08-24",
+        "protection-days": "75",
+        "delivered": "2026-11-10",
+        "today": "2026-11-26",
+    },
+    "dispute_waiting_for_seller": {
+        "order-date": "2026-09-01",
+        "shipped": "2026-09-03",
+        "dispute-opened": "2026-11-24",
+        "today": "2026-11-26",
+    },
+    "seller_silent": {
+        "order-date": "2026-09-01",
+        "shipped": "2026-09-03",
+        "dispute-opened": "2026-11-10",
+        "today": "2026-11-26",
+    },
+    "seller_rejected_escalate": {
+        "order-date": "2026-10-01",
+        "shipped": "2026-10-02",
+        "delivered": "2026-11-12",
+        "dispute-opened": "2026-11-14",
+        "seller-replied": "2026-11-17",
+        "today": "2026-11-26",
+    },
+    "refund_approved_card": {
+        "order-date": "2026-10-01",
+        "shipped": "2026-10-02",
+        "delivered": "2026-11-12",
+        "dispute-opened": "2026-11-14",
+        "refund-approved": "2026-11-20",
+        "today": "2026-11-26",
+    },
+    "refund_approved_boleto": {
+        "order-date": "2026-10-01",
+        "shipped": "2026-10-02",
+        "dispute-opened": "2026-11-14",
+        "refund-approved": "2026-11-20",
+        "payment-method": "other",
+        "today": "2026-11-26",
+    },
+    "leap_year_delivery": {
+        "order-date": "2028-01-30",
+        "shipped": "2028-02-01",
+        "delivered": "2028-02-20",
+        "today": "2028-02-29",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_matches_the_reviewed_snapshot(name: str) -> None:
+    result = assess(parse_case(CASES[name])).to_dict()
+    path = GOLDEN / f"{name}.json"
+    text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no snapshot for {name}; run with UPDATE_GOLDEN=1 and review it"
+    assert json.loads(path.read_text(encoding="utf-8")) == result
+
+
+def test_every_snapshot_has_a_case() -> None:
+    assert {path.stem for path in GOLDEN.glob("*.json")} == set(CASES)
