@@ -21,7 +21,7 @@ const gzip = promisify(zlib.gzip);
 // Imported and exercised before the snapshot is taken. After a restore the wheel's
 // files are gone, so anything the worker calls that reads a package file or imports
 // a module lazily must have done so here; each bridge function runs once for that
-// reason (the bridge never raises, so an input it refuses still warms its path).
+// reason, on inputs it must accept (a refusal would leave the rest of the path cold).
 // Only what the worker uses is imported: every extra module costs snapshot bytes.
 const WARM_UP = `
 import gc
@@ -40,10 +40,11 @@ _fields = json.dumps({
     "today": "2026-10-25",
 })
 _answers = [json.loads(bridge.assess_json(_fields)), json.loads(bridge.ics_json(_fields))]
-_answers.append(json.loads(bridge.batch_json("order-date,shipped\\n2026-10-01,2026-10-03\\n", "2026-10-25")))
-if not _answers[0].get("ok"):
-    raise RuntimeError("the calculator refused the warm-up case: " + json.dumps(_answers[0]))
-del _fields, _answers
+_answers.append(json.loads(bridge.batch_json("order_id,order_date,shipped\\nW-1,2026-10-01,2026-10-03\\n", "2026-10-25")))
+for _answer in _answers:
+    if not _answer.get("ok"):
+        raise RuntimeError("the calculator refused the warm-up case: " + json.dumps(_answer))
+del _fields, _answers, _answer
 gc.collect()
 `;
 

@@ -57,6 +57,7 @@ async function restoreSnapshot(manifest, report) {
     packageBaseUrl: manifest.indexURL,
     _loadSnapshot: snapshot,
   });
+  report("calculator");
   // A restore that "worked" must also answer: the bridge refuses an empty case
   // with a JSON error, which proves the interpreter and the calculator both run.
   const bridge = pyodide.pyimport("calculator.bridge");

@@ -1,0 +1,215 @@
+"""The calculator page starts from its memory snapshot, and answers without one.
+
+A normal visit must restore the snapshot the build made (no wheel download, no
+Python start-up). Every way the snapshot can be unusable in the wild is forced here
+with a routed response, and each time the page must still reach `ready` with the
+engine's own cards, by the normal start. The cards expected are computed by the same
+engine in CPython. The `new_page` fixture fails a test whose pages request another
+host or log an error, so a fallback must also be silent.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import struct
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from conftest import NewPage
+
+from calculator import bridge
+
+pytestmark = pytest.mark.browser
+
+LOAD_MS = 120_000
+CASE = {
+    "order-date": "2026-10-01",
+    "shipped": "2026-10-03",
+    "delivered": "2026-10-20",
+    "dispute-opened": "2026-10-22",
+    "today": "2026-10-25",
+}
+CARDS_JS = """() => [...document.querySelectorAll('#calc-routes [data-route]')].map(
+    e => [e.dataset.route, e.dataset.status, e.dataset.closesOn])"""
+# Records which start the worker reports, whatever the page's own glue does with it.
+RUNTIME_SPY = """
+window.__runtimePaths = [];
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", ({ data }) => {
+      if (data && data.type === "runtime") window.__runtimePaths.push(data.path);
+    });
+  }
+};
+"""
+SNAPSHOT_MAGIC_OFFSET = 16
+BUILD_ID_WORDS = 8
+
+
+def manifest(built_site: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        (built_site / "assets" / "calculator" / "manifest.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def snapshot_file(built_site: Path) -> Path:
+    name = manifest(built_site)["snapshot"]
+    assert name, "the build shipped no snapshot"
+    return built_site / "assets" / "calculator" / str(name)
+
+
+def expected_cards() -> list[list[str]]:
+    routes = json.loads(bridge.assess_json(json.dumps(CASE)))["result"]["routes"]
+    return [[r["route"], r["status"], r["closes_on"] or ""] for r in routes]
+
+
+def build_id(raw_snapshot: bytes) -> str:
+    """The Pyodide build a snapshot was made on, as Pyodide itself spells it."""
+    words = struct.unpack_from(f"<{BUILD_ID_WORDS}I", raw_snapshot, SNAPSHOT_MAGIC_OFFSET)
+    return "".join(f"{word:08x}" for word in words)
+
+
+def with_other_build_id(raw_snapshot: bytes) -> bytes:
+    """The same snapshot as if made on other core files: only the build id differs."""
+    changed = bytearray(raw_snapshot)
+    changed[SNAPSHOT_MAGIC_OFFSET] ^= 0xFF
+    return bytes(changed)
+
+
+def open_and_answer(page: Any, site_url: str) -> tuple[list[str], list[str]]:
+    """Open the calculator on CASE, wait for the engine's cards; return the starts
+    the worker reported and the URLs the page fetched."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.add_init_script(RUNTIME_SPY)
+    page.goto(f"{site_url}calculator/#{urlencode(CASE)}")
+    want = expected_cards()
+    try:
+        page.wait_for_function(
+            f"want => JSON.stringify(({CARDS_JS})()) === JSON.stringify(want)",
+            arg=want,
+            timeout=LOAD_MS,
+        )
+    except Exception:
+        shown = page.evaluate(CARDS_JS)
+        state = page.get_attribute("#calc-result", "data-state")
+        pytest.fail(f"cards never matched the engine (state={state}):\n{shown}\n!=\n{want}")
+    assert page.get_attribute("#calc-result", "data-state") == "ready"
+    paths: list[str] = page.evaluate("window.__runtimePaths")
+    return paths, requests
+
+
+def test_the_build_ships_a_snapshot_of_its_own_runtime(built_site: Path) -> None:
+    path = snapshot_file(built_site)
+    packed = path.read_bytes()
+    assert re.fullmatch(r"snapshot-[0-9a-f]{16}\.bin\.gz", path.name)
+    assert path.name == f"snapshot-{hashlib.sha256(packed).hexdigest()[:16]}.bin.gz"
+    raw = gzip.decompress(packed)
+    # Pyodide refuses a snapshot made on other core files; this one names the
+    # build of the pyodide.mjs that the same site ships.
+    runtime = built_site / "assets" / "calculator" / manifest(built_site)["indexURL"]
+    loader = (runtime / "pyodide.mjs").read_text(encoding="utf-8")
+    shipped = re.search(r'BUILD_ID:"([0-9a-f]{64})"', loader)
+    assert shipped is not None
+    assert build_id(raw) == shipped.group(1)
+    # Compressed it stays under the 6.25 MiB a browser's in-memory cache keeps per
+    # file, so a private window's second visit does not download it again.
+    assert len(packed) < 6.25 * 2**20
+
+
+def test_a_visit_restores_the_snapshot_and_fetches_no_wheel(
+    new_page: NewPage, site_url: str, built_site: Path
+) -> None:
+    paths, requests = open_and_answer(new_page(), site_url)
+    assert paths == ["snapshot"]
+    assert any(url.endswith("/" + snapshot_file(built_site).name) for url in requests)
+    assert not [url for url in requests if url.endswith(".whl")]
+
+
+def test_the_restored_calculator_also_makes_calendars_and_batches(
+    new_page: NewPage, site_url: str
+) -> None:
+    """Everything the worker calls must survive the restore, not only assess: the
+    wheel's files are gone after a restore, so a late file read would fail here."""
+    page = new_page(accept_downloads=True)
+    paths, _ = open_and_answer(page, site_url)
+    assert paths == ["snapshot"]
+    with page.expect_download(timeout=LOAD_MS) as download:
+        page.click("#calc-ics")
+    ics = Path(download.value.path()).read_bytes().decode("utf-8")
+    assert ics == json.loads(bridge.ics_json(json.dumps(CASE)))["result"]["ics"]
+    batch = "order_id,order_date,shipped,delivered\nB-1,2026-10-01,2026-10-03,\nB-2,2026-09-01,,\n"
+    want = json.loads(bridge.batch_json(batch, CASE["today"]))["result"]
+    page.fill("#batch-csv", batch)
+    page.wait_for_selector("#batch-table tbody tr", timeout=LOAD_MS)
+    shown = page.eval_on_selector_all(
+        "#batch-table tbody tr td:nth-child(2)", "els => els.map(e => e.textContent)"
+    )
+    assert shown == [row["order_id"] for row in want["rows"]]
+
+
+Route = Callable[[Any], None]
+
+
+def respond(status: int = 200, body: bytes = b"") -> Callable[[bytes], Route]:
+    """A handler that answers the snapshot's URL with this instead of the file."""
+    return lambda _packed: lambda route: route.fulfill(status=status, body=body)
+
+
+def respond_with(change: Callable[[bytes], bytes]) -> Callable[[bytes], Route]:
+    """A handler that answers with the real snapshot file, changed."""
+    return lambda packed: lambda route: route.fulfill(status=200, body=change(packed))
+
+
+def other_build(packed: bytes) -> bytes:
+    return gzip.compress(with_other_build_id(gzip.decompress(packed)), compresslevel=1)
+
+
+def without_snapshot(route: Any) -> None:
+    answer = route.fetch()
+    data = answer.json()
+    data["snapshot"] = None
+    route.fulfill(response=answer, body=json.dumps(data))
+
+
+def without_decompression_stream(route: Any) -> None:
+    answer = route.fetch()
+    body = "globalThis.DecompressionStream = undefined;\n" + answer.text()
+    route.fulfill(response=answer, body=body)
+
+
+SNAPSHOT_URL = "**/snapshot-*"
+# Each way a snapshot can be unusable: which URL to intercept, and the handler to
+# use, made from the real snapshot's bytes.
+FAILURES: dict[str, tuple[str, Callable[[bytes], Route]]] = {
+    "the build made none": ("**/manifest.json", lambda _packed: without_snapshot),
+    "file missing": (SNAPSHOT_URL, respond(404, b"not found")),
+    "server error": (SNAPSHOT_URL, respond(500, b"oops")),
+    "empty file": (SNAPSHOT_URL, respond(200, b"")),
+    "corrupt gzip": (SNAPSHOT_URL, respond(200, b"\x1f\x8b" + b"\0garbage" * 4096)),
+    "not a snapshot": (SNAPSHOT_URL, respond(200, b"<html>a host's error page</html>")),
+    "cut short": (SNAPSHOT_URL, respond_with(lambda packed: packed[: len(packed) // 2])),
+    "made on other core files": (SNAPSHOT_URL, respond_with(other_build)),
+    "no DecompressionStream": ("**/worker.mjs", lambda _packed: without_decompression_stream),
+}
+
+
+@pytest.mark.parametrize("failure", FAILURES)
+def test_an_unusable_snapshot_falls_back_to_the_normal_start(
+    failure: str, new_page: NewPage, site_url: str, built_site: Path
+) -> None:
+    pattern, make_handler = FAILURES[failure]
+    page = new_page()
+    page.context.route(pattern, make_handler(snapshot_file(built_site).read_bytes()))
+    paths, requests = open_and_answer(page, site_url)
+    assert paths == ["normal"]
+    assert [url for url in requests if url.endswith("-py3-none-any.whl")]
