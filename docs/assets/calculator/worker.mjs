@@ -30,7 +30,7 @@ const bridge = readManifest()
   });
 
 bridge.catch((error) => {
-  postMessage({ type: "failed", message: String(error?.message ?? error).split("\n")[0] });
+  postMessage({ type: "failed", message: String(error?.message ?? error) });
 });
 
 function call(api, message) {
@@ -57,7 +57,8 @@ self.onmessage = async ({ data }) => {
   try {
     json = call(api, data);
   } catch (error) {
-    json = JSON.stringify({ ok: false, error: { field: null, message: String(error?.message ?? error).split("\n")[0] } });
+    const lines = String(error?.message ?? error).trim().split("\n");
+    json = JSON.stringify({ ok: false, error: { field: null, message: lines[lines.length - 1] } });
   }
   postMessage({ type: "reply", id: data.id, json });
 };
