@@ -31,7 +31,7 @@ def iso(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Route:
     route: str
     title: str
@@ -81,7 +81,7 @@ class Dispute:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Event:
     date: date
     kind: str
@@ -91,7 +91,7 @@ class Event:
         return {"date": self.date.isoformat(), "kind": self.kind, "label": self.label}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Warning:
     id: str
     message: str

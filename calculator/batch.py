@@ -33,7 +33,7 @@ from typing import Any
 
 from calculator.assessment import iso
 from calculator.case import FIELD_NAMES, InputError, parse_case
-from calculator.engine import assess
+from calculator.engine import triage
 from calculator.routes import most_urgent
 
 __all__ = ["COLUMNS", "BatchError", "BatchResult", "BatchRow", "run_batch"]
@@ -67,7 +67,7 @@ _CASE_COLUMNS = {name.replace("-", "_"): name for name in FIELD_NAMES if name !=
 _FORMULA_START = ("=", "+", "-", "@")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class BatchRow:
     line: int
     order_id: str
@@ -199,9 +199,9 @@ def _header(names: list[str]) -> tuple[list[str], tuple[str, ...]]:
 
 def _assess_row(line: int, cells: dict[str, str], today: date) -> BatchRow:
     fields = {_CASE_COLUMNS[k]: v for k, v in cells.items() if k in _CASE_COLUMNS}
-    assessment = assess(parse_case(fields, today=today))
-    urgent = most_urgent(assessment.routes)
-    dispute = assessment.dispute
+    judged = triage(parse_case(fields, today=today))
+    urgent = most_urgent(judged.routes)
+    dispute = judged.dispute
     return BatchRow(
         line=line,
         order_id=cells.get("order_id", ""),
@@ -209,9 +209,9 @@ def _assess_row(line: int, cells: dict[str, str], today: date) -> BatchRow:
         title=None if urgent is None else urgent.title,
         closes_on=None if urgent is None else urgent.closes_on,
         days_left=None if urgent is None else urgent.days_left,
-        next_step=assessment.next_step,
+        next_step=judged.next_step,
         dispute_stage=None if dispute is None else dispute.stage,
-        warnings=tuple(w.id for w in assessment.warnings),
+        warnings=tuple(w.id for w in judged.warnings),
     )
 
 

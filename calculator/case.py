@@ -81,10 +81,6 @@ class Case:
     def __post_init__(self) -> None:
         check_case(self)
 
-    def value(self, field: str) -> object:
-        """The attribute behind a command-line option name."""
-        return getattr(self, FIELD_NAMES[field])
-
     def with_today(self, today: date) -> Case:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values["today"] = today
@@ -96,12 +92,26 @@ def _after(field: str, later: date, other: str, earlier: date | None) -> None:
         raise InputError(field, f"{field} {later} is before {other} {earlier}")
 
 
+def _dates(case: Case) -> dict[str, object]:
+    """The date fields by option name, read directly: this runs for every batch row."""
+    return {
+        "order-date": case.order_date,
+        "shipped": case.shipped,
+        "delivered": case.delivered,
+        "protection-end": case.protection_end,
+        "dispute-opened": case.dispute_opened,
+        "seller-replied": case.seller_replied,
+        "refund-approved": case.refund_approved,
+        "today": case.today,
+    }
+
+
 def check_case(case: Case) -> None:
     """Refuse dates that cannot all be true; the first problem found is reported."""
     limits = POLICY.limits
     low_year, high_year = limits["year_min"], limits["year_max"]
-    for field in _DATE_FIELDS:
-        value = case.value(field)
+    dates = _dates(case)
+    for field, value in dates.items():
         if value is None:
             continue
         if not isinstance(value, date):
@@ -128,7 +138,7 @@ def check_case(case: Case) -> None:
     if case.shipped is not None:
         _after("shipped", case.shipped, "order-date", order)
     for field in ("delivered", "protection-end"):
-        value = case.value(field)
+        value = dates[field]
         if value is not None and case.shipped is None:
             raise InputError("shipped", f"shipped is needed with {field}")
         if isinstance(value, date):
@@ -138,7 +148,7 @@ def check_case(case: Case) -> None:
         _after("dispute-opened", case.dispute_opened, "shipped", case.shipped)
     previous, previous_field = case.dispute_opened, "dispute-opened"
     for field in ("seller-replied", "refund-approved"):
-        value = case.value(field)
+        value = dates[field]
         if not isinstance(value, date):
             continue
         if case.dispute_opened is None:
@@ -149,7 +159,7 @@ def check_case(case: Case) -> None:
         if case.today < order:
             raise InputError("today", f"today {case.today} is before order-date {order}")
         for field in _EVENT_FIELDS:
-            value = case.value(field)
+            value = dates[field]
             if isinstance(value, date) and value > case.today:
                 raise InputError(field, f"{field} {value} is after today {case.today}")
 
@@ -161,7 +171,9 @@ def _text(field: str, raw: object) -> str:
 
 
 def _parse_date(field: str, raw: object) -> date | None:
-    if raw is None or isinstance(raw, date):
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, date):
         return raw
     text = _text(field, raw)
     if not text:

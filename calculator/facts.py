@@ -17,7 +17,7 @@ from calculator.policy import POLICY
 __all__ = ["Facts", "facts_for"]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Facts:
     case: Case
     today: date

@@ -58,7 +58,7 @@ def test_a_full_case_parses() -> None:
 
 def test_blank_and_missing_values_count_as_absent() -> None:
     case = parse_case(
-        fields(shipped="", delivered=None, protection_days="  ", payment_method="", free_return=""),
+        fields(shipped="", delivered="  ", protection_days="  ", payment_method="", free_return=""),
         today=TODAY,
     )
     assert case.shipped is None and case.delivered is None and case.protection_days is None

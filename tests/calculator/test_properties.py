@@ -6,19 +6,21 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculator import Case, assess, bridge, calendar_ics, run_batch
 from calculator.case import FIELD_NAMES, PAYMENT_METHODS, InputError, parse_case
 
 DAY = timedelta(days=1)
+# No per-example time limit: these check behaviour, and a busy machine must not fail them.
+RELAXED = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite
 def cases(draw: st.DrawFn) -> Case:
     """Valid orders: each event after the one before it, today on or after the last event."""
-    order = draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2098, 1, 1)))
+    order = draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2095, 1, 1)))
     gap = st.integers(min_value=0, max_value=120)
     shipped = order + draw(gap) * DAY if draw(st.booleans()) else None
     delivered = None
@@ -64,6 +66,7 @@ def later(case: Case, days: int) -> Case:
     return case.with_today(case.today + days * DAY)
 
 
+@RELAXED
 @given(cases())
 def test_every_route_ends_on_or_after_it_opens(case: Case) -> None:
     for route in assess(case).routes:
@@ -71,6 +74,7 @@ def test_every_route_ends_on_or_after_it_opens(case: Case) -> None:
             assert route.closes_on >= route.opens_on, route
 
 
+@RELAXED
 @given(cases())
 def test_days_left_is_closes_on_minus_today_for_open_routes_only(case: Case) -> None:
     result = assess(case)
@@ -81,6 +85,7 @@ def test_days_left_is_closes_on_minus_today_for_open_routes_only(case: Case) -> 
             assert route.days_left is None
 
 
+@RELAXED
 @given(cases())
 def test_a_route_open_today_is_open_or_closed_tomorrow(case: Case) -> None:
     today = assess(case)
@@ -92,6 +97,7 @@ def test_a_route_open_today_is_open_or_closed_tomorrow(case: Case) -> None:
                 assert after.status == "closed"
 
 
+@RELAXED
 @given(cases(), st.integers(min_value=1, max_value=800))
 def test_moving_today_forward_never_reopens_a_closed_route(case: Case, days: int) -> None:
     before = assess(case)
@@ -102,6 +108,7 @@ def test_moving_today_forward_never_reopens_a_closed_route(case: Case, days: int
             assert new.closes_on == old.closes_on
 
 
+@RELAXED
 @given(cases())
 def test_json_round_trips(case: Case) -> None:
     data = assess(case).to_dict()
@@ -116,6 +123,7 @@ def test_json_round_trips(case: Case) -> None:
     assert parse_case(back) == case
 
 
+@RELAXED
 @given(cases())
 def test_timeline_is_ordered_and_the_calendar_has_only_future_events(case: Case) -> None:
     result = assess(case)
@@ -126,6 +134,7 @@ def test_timeline_is_ordered_and_the_calendar_has_only_future_events(case: Case)
     assert all(line[-8:] >= result.today.strftime("%Y%m%d") for line in starts)
 
 
+@RELAXED
 @given(st.text())
 def test_the_bridge_never_raises_on_arbitrary_text(text: str) -> None:
     for call in (bridge.assess_json, bridge.ics_json):
@@ -134,7 +143,7 @@ def test_the_bridge_never_raises_on_arbitrary_text(text: str) -> None:
     assert json.loads(bridge.batch_json(text, text))["ok"] in (True, False)
 
 
-@settings(max_examples=200)
+@settings(RELAXED, max_examples=200)
 @given(
     st.dictionaries(
         st.sampled_from(sorted(FIELD_NAMES)), st.one_of(st.text(max_size=12), st.none())
@@ -149,6 +158,7 @@ def test_the_bridge_answers_every_field_object(fields: dict[str, str | None]) ->
         assert data["error"]["field"] in FIELD_NAMES or data["error"]["field"] == "input"
 
 
+@RELAXED
 @given(st.text())
 def test_batch_only_ever_refuses_with_an_input_error(text: str) -> None:
     try:
