@@ -38,8 +38,9 @@ const BATCH_COLUMNS = [
   ["dispute_stage", "Dispute"],
   ["next_step", "Next step"],
 ];
+// An error is shown only once typing pauses this long: a date typed digit by digit
+// passes through impossible dates on its way, and those should not flash up.
 const TYPING_PAUSE_MS = 150;
-const BATCH_PAUSE_MS = 300;
 const BATCH_PAGE_ROWS = 500;
 
 const $ = (id) => document.getElementById(id);
@@ -306,8 +307,34 @@ function renderAnswer(result) {
 const resultBox = $("calc-result");
 let calculator = null;
 let runtimeReady = false;
-let latestAsk = 0;
 let answers = 0;
+let lastInputAt = 0;
+let errorTimer = 0;
+
+/**
+ * Runs `work` at once when idle; input arriving meanwhile is folded into one more
+ * run with the latest values, so the worker never has a queue and an answer comes
+ * as soon as Python has it. `work` gets a function telling it its result is stale.
+ */
+function coalesced(work) {
+  let busy = false;
+  let again = false;
+  return async function trigger() {
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    try {
+      do {
+        again = false;
+        await work(() => again);
+      } while (again);
+    } finally {
+      busy = false;
+    }
+  };
+}
 
 function setState(state) {
   resultBox.dataset.state = state;
@@ -322,10 +349,16 @@ function unavailable(message) {
   setState("error");
 }
 
-async function update() {
+function applyError(error) {
+  showError(error);
+  setState("error");
+}
+
+async function assessForm(isStale) {
   const fields = readFields();
   syncFragment(fields);
   if (!calculator) return;
+  clearTimeout(errorTimer);
   if (!fields["order-date"]) {
     clearErrors();
     $("calc-hint").hidden = false;
@@ -334,9 +367,8 @@ async function update() {
     if (runtimeReady) setState("ready");
     return;
   }
-  const ask = ++latestAsk;
   const reply = await calculator.ask({ op: "assess", fields });
-  if (ask !== latestAsk) return;
+  if (isStale()) return;
   // Counts the answers applied, so a test or benchmark can wait for the next one.
   resultBox.dataset.answers = String(++answers);
   $("calc-hint").hidden = true;
@@ -345,16 +377,13 @@ async function update() {
     renderAnswer(reply.result);
     setState("ready");
   } else {
-    showError(reply.error);
-    setState("error");
+    const wait = lastInputAt + TYPING_PAUSE_MS - performance.now();
+    if (wait > 0) errorTimer = setTimeout(applyError, wait, reply.error);
+    else applyError(reply.error);
   }
 }
 
-let typingTimer = 0;
-function scheduleUpdate() {
-  clearTimeout(typingTimer);
-  typingTimer = setTimeout(update, TYPING_PAUSE_MS);
-}
+const update = coalesced(assessForm);
 
 function onStage(stage) {
   const [step, text] = STAGES[stage] ?? [0, stage];
@@ -407,15 +436,13 @@ async function addToCalendar() {
     download(reply.result.filename, reply.result.ics, "text/calendar");
     status.textContent = `Saved ${reply.result.filename}.`;
   } else {
-    showError(reply.error);
-    setState("error");
+    applyError(reply.error);
   }
 }
 
 // ---------------------------------------------------------------- many orders
 
 const batch = { rows: [], csv: "", sortKey: "rank", ascending: true, shown: BATCH_PAGE_ROWS };
-let latestBatch = 0;
 
 function compareValues(a, b) {
   const empty = (v) => v === null || v === undefined || v === "";
@@ -484,9 +511,8 @@ function renderBatch(result) {
   renderBatchTable();
 }
 
-async function runBatch() {
+async function checkBatch(isStale) {
   const csv = $("batch-csv").value;
-  const ask = ++latestBatch;
   if (!csv.trim()) {
     renderBatch({ rows: [], errors: [] });
     $("batch-status").textContent = "";
@@ -494,7 +520,7 @@ async function runBatch() {
   }
   $("batch-status").textContent = "Checking…";
   const reply = await calculator.ask({ op: "batch", csv, today: readFields().today });
-  if (ask !== latestBatch) return;
+  if (isStale()) return;
   if (reply.ok) renderBatch(reply.result);
   else {
     renderBatch({ rows: [], errors: [] });
@@ -502,11 +528,7 @@ async function runBatch() {
   }
 }
 
-let batchTimer = 0;
-function scheduleBatch() {
-  clearTimeout(batchTimer);
-  batchTimer = setTimeout(runBatch, BATCH_PAUSE_MS);
-}
+const runBatch = coalesced(checkBatch);
 
 // ---------------------------------------------------------------- start
 
@@ -519,18 +541,20 @@ function start() {
   }
   calculator = new Calculator(onStage, onFailed);
   if (!fillFromFragment()) $("today").value = localToday();
-  form.addEventListener("input", (event) => {
+  const onEdit = (event) => {
     if (event.target.id === "today") todayTouched = true;
-    scheduleUpdate();
-  });
-  form.addEventListener("change", scheduleUpdate);
+    lastInputAt = performance.now();
+    update();
+  };
+  form.addEventListener("input", onEdit);
+  form.addEventListener("change", onEdit);
   form.addEventListener("submit", (event) => event.preventDefault());
   window.addEventListener("hashchange", () => {
     if (location.hash !== fragmentFor(readFields()) && fillFromFragment()) update();
   });
   $("calc-copy").addEventListener("click", copyLink);
   $("calc-ics").addEventListener("click", addToCalendar);
-  $("batch-csv").addEventListener("input", scheduleBatch);
+  $("batch-csv").addEventListener("input", runBatch);
   $("batch-file").addEventListener("change", async (event) => {
     const file = event.target.files?.[0];
     if (!file) return;
