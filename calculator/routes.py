@@ -138,6 +138,20 @@ def not_received(facts: Facts) -> Route:
             opens_on=facts.shipped,
             closes_on=protection_end,
         )
+    opened = facts.case.dispute_opened
+    if opened is not None and opened <= protection_end:
+        return _route(
+            facts,
+            route_id,
+            "closed",
+            f"Purchase protection ended on {protection_end}, but the dispute opened on "
+            f"{opened} was in time and keeps the claim alive.",
+            "Follow the dispute through to its end; do not close it on a promise.",
+            policy=ids,
+            opens_on=facts.shipped,
+            closes_on=protection_end,
+            guide="disputes/",
+        )
     return _route(
         facts,
         route_id,

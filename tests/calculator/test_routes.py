@@ -80,6 +80,16 @@ def test_after_protection_the_reason_says_try_at_once() -> None:
     assert r.guide == "refunds/time-limits/"
 
 
+def test_a_dispute_opened_in_time_keeps_the_claim_alive() -> None:
+    end = SHIPPED + PROTECTION
+    r = route("not_received", shipped=SHIPPED, dispute_opened=end, today=end + DAY)
+    assert r.status == "closed"
+    assert "was in time" in r.reason and "try at once" not in r.reason
+    assert r.guide == "disputes/"
+    late = route("not_received", shipped=SHIPPED, dispute_opened=end + DAY, today=end + DAY)
+    assert "try at once" in late.reason
+
+
 def test_the_order_page_countdown_beats_the_default() -> None:
     end = date(2026, 4, 30)
     r = route("not_received", shipped=SHIPPED, protection_end=end, today=end)
