@@ -1,0 +1,450 @@
+"""How long a reader waits on the calculator page, against a bare Pyodide page.
+
+Serves the built site (`make site`) with the project's own server, plus one bench
+page, benchmarks/pages/bare.html, that does only loadPyodide + loadPackage(wheel)
+and one answer on the main thread, on the same files. Drives Debian's Chromium in
+fresh browser contexts (a fresh in-memory profile each) and prints a Markdown table
+of medians of five, with the ratios the page is held to.
+
+Times come from inside the page (`performance.now()`, whose origin is the start of
+navigation), recorded by an init script the moment the cards are in the document,
+so polling from the test driver adds nothing to them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import statistics
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from serve import SiteHandler  # noqa: E402 -- scripts/ is not a package
+
+SITE = ROOT / "site"
+PAGES = Path(__file__).resolve().parent / "pages"
+BENCH_PREFIX = "/__bench__/"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SAMPLES = 5
+EDITS = 200
+BATCH_ROWS = 10_000
+TIMEOUT_MS = 180_000
+CASE = {
+    "order-date": "2026-10-01",
+    "shipped": "2026-10-03",
+    "delivered": "2026-10-20",
+    "today": "2026-11-26",
+}
+GUIDE_PAGE = "refunds/time-limits/"
+
+# Targets from the calculator and snapshot requirements.
+TARGET_NORMAL_RATIO = 1.10
+TARGET_SNAPSHOT_RATIO = 0.35
+TARGET_REPEAT_RATIO = 0.25
+TARGET_P95_MS = 50.0
+TARGET_LONGEST_TASK_MS = 200.0
+TARGET_TBT_MS = 50.0
+TARGET_BATCH_MS = 2000.0
+LONG_TASK_MS = 50.0
+
+# Recorded in every page before its own scripts run: when the first answer is in the
+# document, the main thread's long tasks, which start the worker reported, and when
+# the page posted each question to the worker.
+PROBE = """
+window.__firstAnswer = null;
+window.__longTasks = [];
+window.__runtimePaths = [];
+window.__posted = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: "longtask", buffered: true });
+} catch (error) {}
+const answered = () =>
+  document.getElementById("calc-result")?.dataset.state === "ready" &&
+  document.querySelector("#calc-routes [data-route]") !== null;
+new MutationObserver(() => {
+  if (window.__firstAnswer === null && answered()) window.__firstAnswer = performance.now();
+}).observe(document, { subtree: true, childList: true, attributes: true });
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", ({ data }) => {
+      if (data && data.type === "runtime") window.__runtimePaths.push(data.path);
+    });
+  }
+  postMessage(message, ...rest) {
+    if (message && message.op) window.__posted.push([message.op, performance.now()]);
+    return super.postMessage(message, ...rest);
+  }
+};
+"""
+
+# One edit at a time: change the delivery date (to a different valid day each time,
+# so every answer differs), then time the input event, the question posted to the
+# worker after the typing pause, and the answer in the page.
+EDIT_LOOP = """
+async ({ edits, shipped }) => {
+  const input = document.getElementById("delivered");
+  const box = document.getElementById("calc-result");
+  const start = new Date(shipped + "T00:00:00Z");
+  const samples = [];
+  for (let i = 0; i < edits; i++) {
+    const day = new Date(start.getTime() + (1 + ((i * 7) % 50)) * 86400000);
+    const changed = new Promise((resolve) => {
+      const seen = new MutationObserver(() => { seen.disconnect(); resolve(performance.now()); });
+      seen.observe(box, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const before = window.__posted.length;
+    const typed = performance.now();
+    input.value = day.toISOString().slice(0, 10);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    const shown = await changed;
+    const posted = window.__posted.slice(before).find(([op]) => op === "assess");
+    samples.push([shown - typed, posted ? shown - posted[1] : null]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return samples;
+}
+"""
+
+BATCH_RUN = """
+async (csv) => {
+  const area = document.getElementById("batch-csv");
+  const rows = () => document.querySelectorAll("#batch-table tbody tr").length;
+  const done = new Promise((resolve) => {
+    const seen = new MutationObserver(() => {
+      if (rows() > 0) { seen.disconnect(); resolve(performance.now()); }
+    });
+    seen.observe(document.getElementById("batch-table"), { subtree: true, childList: true });
+  });
+  const pasted = performance.now();
+  area.value = csv;
+  area.dispatchEvent(new Event("input", { bubbles: true }));
+  const shown = await done;
+  return [shown - pasted, document.getElementById("batch-status").textContent];
+}
+"""
+
+
+class BenchHandler(SiteHandler):
+    """The site as served to readers, plus the bench pages under one private prefix."""
+
+    def translate_path(self, path: str) -> str:
+        url_path = urlsplit(path).path
+        if url_path.startswith(BENCH_PREFIX):
+            return str(PAGES / Path(url_path[len(BENCH_PREFIX) :]).name)
+        return super().translate_path(path)
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(BenchHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@dataclass
+class Visit:
+    """What one page load showed: time to first answer, the start used, long tasks."""
+
+    first_answer_ms: float
+    runtime: str
+    long_tasks: list[tuple[float, float]] = field(default_factory=list)
+
+    @property
+    def longest_task_ms(self) -> float:
+        return max((d for s, d in self.long_tasks if s < self.first_answer_ms), default=0.0)
+
+    @property
+    def blocking_ms(self) -> float:
+        """Total blocking time from navigation to the first answer."""
+        return sum(
+            max(0.0, d - LONG_TASK_MS) for s, d in self.long_tasks if s < self.first_answer_ms
+        )
+
+
+def visit(page: Any, url: str) -> Visit:
+    page.goto(url)
+    page.wait_for_function("window.__firstAnswer !== null", timeout=TIMEOUT_MS, polling=50)
+    data = page.evaluate("() => [window.__firstAnswer, window.__runtimePaths, window.__longTasks]")
+    answer, paths, tasks = data
+    return Visit(
+        first_answer_ms=float(answer),
+        runtime=",".join(paths) or "main thread",
+        long_tasks=[(float(s), float(d)) for s, d in tasks],
+    )
+
+
+def force_normal_start(context: Any) -> None:
+    """The manifest as a build without a snapshot writes it."""
+
+    def handle(route: Any) -> None:
+        answer = route.fetch()
+        data = answer.json()
+        data["snapshot"] = None
+        route.fulfill(response=answer, json=data)
+
+    context.route("**/assets/calculator/manifest.json", handle)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def batch_csv(rows: int) -> str:
+    """Orders spread over the weeks before the case's today, some delivered."""
+    today = date.fromisoformat(CASE["today"])
+    lines = ["order_id,order_date,shipped,delivered"]
+    for n in range(rows):
+        ordered = today - timedelta(days=5 + n % 90)
+        shipped = ordered + timedelta(days=1 + n % 4)
+        delivered = (shipped + timedelta(days=10 + n % 20)) if n % 3 == 0 else None
+        if delivered is not None and delivered > today:
+            delivered = None
+        cells = [f"AE{n:06d}", ordered.isoformat(), shipped.isoformat()]
+        cells.append(delivered.isoformat() if delivered else "")
+        lines.append(",".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Transfer:
+    """Bytes a page fetched: as the server sent them, and gzip-compressed per file."""
+
+    files: int = 0
+    served: int = 0
+    gzipped: int = 0
+    pyodide_files: int = 0
+
+    def add(self, url: str, body: bytes) -> None:
+        self.files += 1
+        self.served += len(body)
+        self.gzipped += len(gzip.compress(body, compresslevel=6))
+        if "/assets/pyodide/" in url or "/assets/calculator/" in url:
+            self.pyodide_files += 1
+
+
+def measure_transfer(browser: Any, url: str, wait: Callable[[Any], None]) -> Transfer:
+    transfer = Transfer()
+    context = browser.new_context()
+    bodies: list[tuple[str, bytes]] = []
+
+    def keep(response: Any) -> None:
+        with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
+            bodies.append((response.url, response.body()))
+
+    context.on("response", keep)
+    page = context.new_page()
+    page.goto(url)
+    wait(page)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    for response_url, body in bodies:
+        transfer.add(response_url, body)
+    return transfer
+
+
+def mib(size: int) -> str:
+    return f"{size / 2**20:.2f} MiB"
+
+
+def verdict(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def run(site_url: str) -> list[tuple[str, str, str, str]]:
+    calculator_url = f"{site_url}calculator/#{urlencode(CASE)}"
+    repeat_url = f"{site_url}calculator/?visit=2#{urlencode(CASE)}"
+    bare_url = f"{site_url}{BENCH_PREFIX.strip('/')}/bare.html#{urlencode(CASE)}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return measure(browser, calculator_url, repeat_url, bare_url, site_url)
+        finally:
+            browser.close()
+
+
+def fresh_page(browser: Any, normal: bool = False) -> tuple[Any, Any]:
+    context = browser.new_context()
+    if normal:
+        force_normal_start(context)
+    context.add_init_script(PROBE)
+    return context, context.new_page()
+
+
+def measure(
+    browser: Any, calculator_url: str, repeat_url: str, bare_url: str, site_url: str
+) -> list[tuple[str, str, str, str]]:
+    snapshot: list[Visit] = []
+    repeat: list[Visit] = []
+    normal: list[Visit] = []
+    bare: list[Visit] = []
+    # Interleaved, so that a slow spell of the machine hits every kind alike.
+    for _ in range(SAMPLES):
+        context, page = fresh_page(browser)
+        snapshot.append(visit(page, calculator_url))
+        repeat.append(visit(page, repeat_url))
+        context.close()
+        context, page = fresh_page(browser, normal=True)
+        normal.append(visit(page, calculator_url))
+        context.close()
+        context, page = fresh_page(browser)
+        bare.append(visit(page, bare_url))
+        context.close()
+    for kind, visits, want in (
+        ("snapshot", snapshot + repeat, "snapshot"),
+        ("normal", normal, "normal"),
+    ):
+        used = {v.runtime for v in visits}
+        if used != {want}:
+            print(f"warning: the {kind} runs used {sorted(used)}", flush=True)
+
+    context, page = fresh_page(browser)
+    visit(page, calculator_url)
+    edits = page.evaluate(EDIT_LOOP, {"edits": EDITS, "shipped": CASE["shipped"]})
+    typed = [float(t) for t, _ in edits]
+    answered = [float(a) for _, a in edits if a is not None]
+    batch_ms, batch_status = page.evaluate(BATCH_RUN, batch_csv(BATCH_ROWS))
+    context.close()
+
+    calculator_bytes = measure_transfer(
+        browser,
+        calculator_url,
+        lambda p: p.wait_for_selector(
+            "#calc-result[data-state=ready] [data-route]", timeout=TIMEOUT_MS
+        ),
+    )
+    guide_bytes = measure_transfer(browser, f"{site_url}{GUIDE_PAGE}", lambda p: None)
+
+    snap_ms = median([v.first_answer_ms for v in snapshot])
+    repeat_ms = median([v.first_answer_ms for v in repeat])
+    normal_ms = median([v.first_answer_ms for v in normal])
+    bare_ms = median([v.first_answer_ms for v in bare])
+    longest = median([v.longest_task_ms for v in snapshot])
+    tbt = median([v.blocking_ms for v in snapshot])
+    normal_longest = median([v.longest_task_ms for v in normal])
+    normal_tbt = median([v.blocking_ms for v in normal])
+    bare_tbt = median([v.blocking_ms for v in bare])
+    p50_after, p95_after = percentile(answered, 0.5), percentile(answered, 0.95)
+    rows = [
+        ("First answer, snapshot start (cold)", f"{snap_ms:.0f} ms", "", ""),
+        ("First answer, normal start (cold)", f"{normal_ms:.0f} ms", "", ""),
+        ("Bare page: loadPyodide + loadPackage, main thread (cold)", f"{bare_ms:.0f} ms", "", ""),
+        (
+            "Snapshot start / bare page",
+            f"{snap_ms / bare_ms:.2f}",
+            f"<= {TARGET_SNAPSHOT_RATIO}",
+            verdict(snap_ms / bare_ms <= TARGET_SNAPSHOT_RATIO),
+        ),
+        (
+            "Normal start / bare page",
+            f"{normal_ms / bare_ms:.2f}",
+            f"<= {TARGET_NORMAL_RATIO}",
+            verdict(normal_ms / bare_ms <= TARGET_NORMAL_RATIO),
+        ),
+        (
+            "Repeat visit (same context), snapshot start / bare page cold",
+            f"{repeat_ms:.0f} ms = {repeat_ms / bare_ms:.2f}",
+            f"<= {TARGET_REPEAT_RATIO}",
+            verdict(repeat_ms / bare_ms <= TARGET_REPEAT_RATIO),
+        ),
+        (
+            f"Edit to answer shown, p50 / p95 of {len(typed)} edits (includes the typing pause)",
+            f"{percentile(typed, 0.5):.1f} / {percentile(typed, 0.95):.1f} ms",
+            "",
+            "",
+        ),
+        (
+            "Question posted after the pause to answer shown, p50 / p95",
+            f"{p50_after:.1f} / {p95_after:.1f} ms",
+            f"p95 <= {TARGET_P95_MS:.0f} ms",
+            verdict(p95_after <= TARGET_P95_MS),
+        ),
+        (
+            "Longest main-thread task while loading (snapshot / normal start)",
+            f"{longest:.0f} / {normal_longest:.0f} ms",
+            f"<= {TARGET_LONGEST_TASK_MS:.0f} ms",
+            verdict(max(longest, normal_longest) <= TARGET_LONGEST_TASK_MS),
+        ),
+        (
+            "Total blocking time while loading (snapshot / normal start; bare page)",
+            f"{tbt:.0f} / {normal_tbt:.0f} ms; {bare_tbt:.0f} ms",
+            f"< {TARGET_TBT_MS:.0f} ms",
+            verdict(max(tbt, normal_tbt) < TARGET_TBT_MS),
+        ),
+        (
+            f"{BATCH_ROWS:,}-row batch, paste to table (includes the paste pause)",
+            f"{batch_ms:.0f} ms",
+            f"<= {TARGET_BATCH_MS:.0f} ms",
+            verdict(batch_ms <= TARGET_BATCH_MS and str(BATCH_ROWS) in batch_status),
+        ),
+        (
+            "Bytes fetched, calculator page (as served / gzip per file)",
+            f"{mib(calculator_bytes.served)} / {mib(calculator_bytes.gzipped)}"
+            f" in {calculator_bytes.files} files",
+            "",
+            "",
+        ),
+        (
+            "Bytes fetched, a guide page (as served / gzip per file)",
+            f"{mib(guide_bytes.served)} / {mib(guide_bytes.gzipped)} in {guide_bytes.files} files,"
+            f" {guide_bytes.pyodide_files} of the calculator's",
+            "0 calculator files",
+            verdict(guide_bytes.pyodide_files == 0),
+        ),
+    ]
+    return rows
+
+
+def main() -> None:
+    if not (SITE / "calculator" / "index.html").is_file():
+        print("bench_page: site/ is not built; run `make bench` (it builds the site first)")
+        return
+    with serve(SITE) as site_url:
+        rows = run(site_url)
+    print(f"Median of {SAMPLES} fresh browser contexts, headless Chromium, loopback server.\n")
+    print("| Measure | Result | Target | Met |")
+    print("|---|---|---|---|")
+    for name, result, target, met in rows:
+        print(f"| {name} | {result} | {target} | {met} |")
+
+
+if __name__ == "__main__":
+    main()
