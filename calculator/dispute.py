@@ -13,6 +13,7 @@ from calculator.policy import POLICY
 
 __all__ = ["dispute_progress", "payment_note"]
 
+_REPLY = days(POLICY.days("seller_response_days"))
 _TRACE_GUIDE = "refunds/money-back/#trace-a-refund-with-the-arn"
 
 
@@ -44,7 +45,7 @@ def dispute_progress(facts: Facts) -> Dispute | None:
     opened = case.dispute_opened
     if opened is None:
         return None
-    reply_due = opened + days(POLICY.days("seller_response_days"))
+    reply_due = opened + _REPLY
     if case.refund_approved is not None:
         working = POLICY.days("refund_working_days")
         expected = add_working_days(case.refund_approved, working)

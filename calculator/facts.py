@@ -16,6 +16,8 @@ from calculator.policy import POLICY
 
 __all__ = ["Facts", "facts_for"]
 
+_DEFAULT_PROTECTION = POLICY.days("protection_days")
+
 
 @dataclass(slots=True)
 class Facts:
@@ -25,18 +27,10 @@ class Facts:
     completed_on: date | None
     protection_assumed: bool
     """True when P comes from the policy default rather than the order page or the user."""
-
-    @property
-    def shipped(self) -> date | None:
-        return self.case.shipped
-
-    @property
-    def delivered(self) -> date | None:
-        return self.case.delivered
-
-    @property
-    def in_transit(self) -> bool:
-        return self.case.shipped is not None and self.case.delivered is None
+    shipped: date | None
+    delivered: date | None
+    in_transit: bool
+    """Shipped and not yet delivered."""
 
 
 def facts_for(case: Case, today: date) -> Facts:
@@ -46,7 +40,7 @@ def facts_for(case: Case, today: date) -> Facts:
     if protection_end is None and shipped is not None:
         length = case.protection_days
         if length is None:
-            length = POLICY.days("protection_days")
+            length = _DEFAULT_PROTECTION
             assumed = True
         protection_end = shipped + days(length)
     completed_on = None
@@ -58,4 +52,7 @@ def facts_for(case: Case, today: date) -> Facts:
         protection_end=protection_end,
         completed_on=completed_on,
         protection_assumed=assumed,
+        shipped=shipped,
+        delivered=case.delivered,
+        in_transit=shipped is not None and case.delivered is None,
     )

@@ -32,6 +32,17 @@ _GUIDES = {
 }
 
 
+_WINDOW = POLICY.days("dispute_window_days")
+_WINDOW_SPAN = days(_WINDOW)
+_FREE_RETURN = days(POLICY.days("free_return_days"))
+_RETURN_SHIP = POLICY.days("return_ship_days")
+_WITHDRAWAL = POLICY.days("eu_withdrawal_days")
+_CANCEL_STEP = (
+    "Request cancellation on the order page; if the seller does not answer within "
+    f"{POLICY.days('cancel_seller_response_hours')} hours, the order cancels by itself."
+)
+
+
 def _route(
     facts: Facts,
     route_id: str,
@@ -69,14 +80,6 @@ def _protection_ids(facts: Facts) -> tuple[str, ...]:
     return ("protection_days",) if facts.case.protection_end is None else ()
 
 
-def _cancel_step() -> str:
-    hours = POLICY.days("cancel_seller_response_hours")
-    return (
-        "Request cancellation on the order page; if the seller does not answer "
-        f"within {hours} hours, the order cancels by itself."
-    )
-
-
 def cancel(facts: Facts) -> Route:
     order = facts.case.order_date
     if facts.shipped is None:
@@ -85,7 +88,7 @@ def cancel(facts: Facts) -> Route:
             "cancel",
             "open",
             "The order has not shipped, so it can still be cancelled.",
-            _cancel_step(),
+            _CANCEL_STEP,
             policy=("cancel_seller_response_hours",),
             opens_on=order,
         )
@@ -122,7 +125,7 @@ def not_received(facts: Facts) -> Route:
         )
     protection_end = facts.protection_end
     assert protection_end is not None  # shipped implies P
-    window = POLICY.days("dispute_window_days")
+    window = _WINDOW
     ids = (*_protection_ids(facts), "dispute_window_days", "earliest_dispute_day")
     if facts.today <= protection_end:
         return _route(
@@ -181,7 +184,7 @@ _ITEM_STEPS = {
 
 def _item_problem(facts: Facts, route_id: str) -> Route:
     """Not as described and damaged share one rule: the window after completion."""
-    window = POLICY.days("dispute_window_days")
+    window = _WINDOW
     ids = (*_protection_ids(facts), "dispute_window_days")
     if facts.shipped is None:
         return _route(
@@ -215,7 +218,7 @@ def _item_problem(facts: Facts, route_id: str) -> Route:
             "Use the not-received route.",
             policy=ids,
         )
-    closes_on = completed + days(window)
+    closes_on = completed + _WINDOW_SPAN
     status = _window(facts.today, closes_on)
     if status == "open":
         reason = (
@@ -260,14 +263,14 @@ def change_of_mind(facts: Facts) -> Route:
             route_id,
             "open",
             "The order has not shipped, so cancelling it costs nothing.",
-            _cancel_step(),
+            _CANCEL_STEP,
             policy=("cancel_seller_response_hours",),
             opens_on=facts.case.order_date,
         )
-    withdrawal = POLICY.days("eu_withdrawal_days")
+    withdrawal = _WITHDRAWAL
     delivered = facts.delivered
     if delivered is not None and facts.case.free_return:
-        closes_on = delivered + days(POLICY.days("free_return_days"))
+        closes_on = delivered + _FREE_RETURN
         ids = ("free_return_days", "return_ship_days")
         if facts.today <= closes_on:
             return _route(
@@ -277,7 +280,7 @@ def change_of_mind(facts: Facts) -> Route:
                 "The item has a Free Return label, so it can go back free, unused, "
                 f"until {closes_on}.",
                 "Request a return on the order page, choose Free Return, then ship it "
-                f"within {POLICY.days('return_ship_days')} days of the agreement.",
+                f"within {_RETURN_SHIP} days of the agreement.",
                 policy=ids,
                 opens_on=delivered,
                 closes_on=closes_on,

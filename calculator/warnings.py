@@ -16,8 +16,13 @@ from calculator.policy import POLICY, PeakSeason
 __all__ = ["collect_warnings", "earliest_dispute_day", "peak_seasons_between"]
 
 
+_EARLIEST = days(POLICY.days("earliest_dispute_day"))
+_ASK_EXTENSION = POLICY.days("extension_request_days")
+_STALE = POLICY.days("tracking_stale_days")
+
+
 def earliest_dispute_day(shipped: date) -> date:
-    return shipped + days(POLICY.days("earliest_dispute_day"))
+    return shipped + _EARLIEST
 
 
 def peak_seasons_between(start: date, end: date) -> list[PeakSeason]:
@@ -31,7 +36,7 @@ def _protection_ending(facts: Facts) -> Warning | None:
     if facts.case.dispute_opened is not None:
         return None  # an open dispute already keeps the claim alive
     left = (end - facts.today).days
-    if left > POLICY.days("extension_request_days"):
+    if left > _ASK_EXTENSION:
         return None
     return Warning(
         "protection_ending",
@@ -131,7 +136,7 @@ def _delivered_late(facts: Facts) -> Warning | None:
 def _not_shipped(facts: Facts) -> Warning | None:
     if facts.shipped is not None:
         return None
-    stale = POLICY.days("tracking_stale_days")
+    stale = _STALE
     if (facts.today - facts.case.order_date).days < stale:
         return None
     return Warning(
