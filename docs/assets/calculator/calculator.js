@@ -41,7 +41,7 @@ const BATCH_COLUMNS = [
 // An error is shown only once typing pauses this long: a date typed digit by digit
 // passes through impossible dates on its way, and those should not flash up.
 const TYPING_PAUSE_MS = 150;
-const BATCH_PAGE_ROWS = 500;
+const BATCH_PAGE_ROWS = 200;
 
 const $ = (id) => document.getElementById(id);
 const siteRoot = new URL("../../", import.meta.url);
@@ -113,6 +113,7 @@ class Calculator {
     return new Promise((resolve) => {
       this.pending.set(id, (json) => {
         try {
+          performance.mark("calc:reply");
           resolve(JSON.parse(json));
         } catch {
           resolve({ ok: false, error: { field: null, message: "the calculator gave no answer" } });
@@ -510,6 +511,7 @@ function renderBatch(result) {
   $("batch-table-wrap").hidden = batch.rows.length === 0;
   $("batch-download").hidden = batch.rows.length === 0;
   renderBatchTable();
+  performance.measure("calc:batch-render", "calc:batch-answer");
 }
 
 async function checkBatch(isStale) {
@@ -522,6 +524,7 @@ async function checkBatch(isStale) {
   $("batch-status").textContent = "Checking…";
   const reply = await calculator.ask({ op: "batch", csv, today: readFields().today });
   if (isStale()) return;
+  performance.mark("calc:batch-answer");
   if (reply.ok) renderBatch(reply.result);
   else {
     renderBatch({ rows: [], errors: [] });
