@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build_site, skip_or_fail
+from mkdocs.config import load_config
 
 from calculator.policy import POLICY
 
@@ -27,6 +29,14 @@ CONNECT = "import socket; socket.create_connection(('1.1.1.1', 53), 2)"
 
 def built_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
+
+
+def page_url(md: str) -> str:
+    """The site-relative URL of docs/<md> with use_directory_urls."""
+    stem = md.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
 
 def html_for(site: Path, md: Path) -> Path:
@@ -119,8 +129,8 @@ def test_build_passes_with_no_network(tmp_path: Path) -> None:
     assert (out / "index.html").is_file()
 
 
-def _tiny_project(tmp_path: Path, page: str) -> Path:
-    """A throwaway project with only the policy hook, so a token's effect is seen alone."""
+def _tiny_project(tmp_path: Path, page: str, hook: str = "policy_numbers", extra: str = "") -> Path:
+    """A throwaway project with a single hook, so that hook's effect is seen alone."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(textwrap.dedent(page), encoding="utf-8")
@@ -131,8 +141,9 @@ def _tiny_project(tmp_path: Path, page: str) -> Path:
             docs_dir: {docs}
             theme: {{name: mkdocs}}
             markdown_extensions: [tables]
-            hooks: [{ROOT / "hooks" / "policy_numbers.py"}]
-            """),
+            hooks: [{ROOT / "hooks" / f"{hook}.py"}]
+            """)
+        + extra,
         encoding="utf-8",
     )
     return config
@@ -207,3 +218,34 @@ def test_a_bad_token_stops_the_build_naming_page_and_token(
     assert token in output
     assert complaint in output
     assert "Traceback" not in output
+
+
+def test_search_ranks_the_configured_pages_higher(built_site: Path) -> None:
+    boosts = load_config(str(ROOT / "mkdocs.yml"))["extra"]["search_boost"]
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    page_boost = {
+        doc["location"]: doc.get("boost") for doc in index["docs"] if "#" not in doc["location"]
+    }
+    assert boosts
+    for md, factor in boosts.items():
+        assert page_boost[page_url(md)] == factor, md
+    assert page_boost[""] is None
+
+
+def test_a_boost_for_a_missing_page_stops_the_build(tmp_path: Path) -> None:
+    extra = "extra:\n  search_boost:\n    no-such-page.md: 3\n"
+    config = _tiny_project(tmp_path, "# Home\n", hook="search_boost", extra=extra)
+    result = build_site(tmp_path / "site", config)
+    assert result.returncode != 0
+    assert "no-such-page.md" in result.stdout + result.stderr
+
+
+def test_every_checklist_box_and_the_search_dialog_have_a_name(built_site: Path) -> None:
+    unnamed = []
+    for page in built_pages(built_site):
+        html = page.read_text("utf-8")
+        boxes = re.findall(r'<label class="task-list-control"><input type="checkbox"[^>]*>', html)
+        unnamed += [f"{page.relative_to(built_site)}: {b}" for b in boxes if "aria-label=" not in b]
+        if 'data-md-component="search"' in html:
+            assert 'role="dialog" aria-label="' in html, page
+    assert unnamed == []
