@@ -1,0 +1,154 @@
+"""Every page of the built site, in headless Chromium: self-contained, error-free, accessible.
+
+The `new_page` fixture fails a test whose pages asked another host for anything or
+logged an error, so each test here also proves "nothing leaves the site".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, NewPage
+
+pytestmark = pytest.mark.browser
+
+DOCS = ROOT / "docs"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 375, "height": 740}
+BLOCKING = {"serious", "critical"}
+
+# Findings that belong to the theme and cannot be fixed from the guide's side, with why.
+# Empty today: contrast is fixed in stylesheets/extra.css and the search dialog is named by
+# hooks/accessibility.py. Add entries only as {"rule-id": "reason"}.
+THEME_OWNED: dict[str, str] = {}
+
+
+def page_url(md: Path) -> str:
+    rel = md.relative_to(DOCS).with_suffix("").as_posix()
+    if rel == "index":
+        return ""
+    if rel.endswith("/index"):
+        return rel.removesuffix("index")
+    return rel + "/"
+
+
+PAGES = [page_url(md) for md in sorted(DOCS.rglob("*.md"))] + ["404.html"]
+
+
+def page_id(path: str) -> str:
+    return path.rstrip("/") or "home"
+
+
+def open_site_page(page: Any, site_url: str, path: str) -> None:
+    response = page.goto(site_url + path, wait_until="load")
+    assert response is not None and response.status == 200, path
+    page.wait_for_load_state("networkidle")
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    result: list[dict[str, Any]] = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
+            }));
+        }"""
+    )
+    return result
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_page_is_self_contained_and_accessible(
+    new_page: NewPage, site_url: str, path: str, scheme: str
+) -> None:
+    page = new_page(color_scheme=scheme)
+    open_site_page(page, site_url, path)
+    shown = page.get_attribute("body", "data-md-color-scheme")
+    assert shown == ("slate" if scheme == "dark" else "default")
+    blocking = [
+        v for v in axe_violations(page) if v["impact"] in BLOCKING and v["id"] not in THEME_OWNED
+    ]
+    assert blocking == []
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_phone_layout_has_no_sideways_scrolling(
+    new_page: NewPage, site_url: str, path: str
+) -> None:
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    open_site_page(page, site_url, path)
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"{path}: content {widths[0]}px wide on a {widths[1]}px screen"
+
+
+def test_flow_diagram_is_drawn_from_the_sites_own_copy(
+    new_page: NewPage, site_url: str, page_watch: Any
+) -> None:
+    page = new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_site_page(page, site_url, "disputes/")
+    diagram = page.locator("div.mermaid").first
+    diagram.wait_for(state="visible")
+    page.wait_for_function(
+        "() => { const d = document.querySelector('div.mermaid');"
+        " return d && d.getBoundingClientRect().height > 100; }"
+    )
+    assert any("/assets/vendor/mermaid." in url for url in requested)
+    assert all(url.startswith(site_url) for url in requested)
+    assert page_watch.external_requests == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("dispute", "disputes/"), ("purchase protection", "refunds/time-limits/")],
+)
+def test_search_finds_the_right_page(
+    new_page: NewPage, site_url: str, query: str, expected: str
+) -> None:
+    page = new_page(viewport={"width": 1280, "height": 900})
+    open_site_page(page, site_url, "")
+    box = page.locator("input.md-search__input")
+    box.click()
+    # Typed before the index is ready, a query is dropped; wait for the theme to say so.
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta')"
+        ".innerText.includes('Initializing')"
+    )
+    box.press_sequentially(query, delay=20)
+    first = page.locator("li.md-search-result__item a.md-search-result__link").first
+    first.wait_for(state="visible", timeout=15_000)
+    first.click()
+    page.wait_for_load_state("load")
+    opened = page.url.removeprefix(site_url).split("#")[0].split("?")[0]
+    assert opened.startswith(expected), f"first result for {query!r} opened {opened!r}"
+
+
+@pytest.mark.parametrize("path", ["checklist/", "templates/"])
+def test_print_view_is_the_text_with_its_links_spelled_out(
+    new_page: NewPage, site_url: str, path: str
+) -> None:
+    page = new_page()
+    open_site_page(page, site_url, path)
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+        assert page.locator(chrome).first.is_hidden(), f"{chrome} still printed on {path}"
+    assert page.locator(".md-content").first.is_visible()
+    outside = page.locator('.md-content a[href^="http"]').first
+    href = outside.get_attribute("href")
+    after = outside.evaluate("a => getComputedStyle(a, '::after').content")
+    assert href and href in after
+
+
+def test_screen_view_keeps_navigation(new_page: NewPage, site_url: str) -> None:
+    page = new_page(viewport={"width": 1280, "height": 900})
+    open_site_page(page, site_url, "checklist/")
+    assert page.locator(".md-header").first.is_visible()
+    assert page.locator(".md-sidebar--primary").first.is_visible()
