@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from calculator import Case, assess, bridge, calendar_ics, run_batch
 from calculator.case import FIELD_NAMES, PAYMENT_METHODS, InputError, parse_case
+from calculator.policy import POLICY
 
 DAY = timedelta(days=1)
 # No per-example time limit: these check behaviour, and a busy machine must not fail them.
@@ -72,6 +73,13 @@ def test_every_route_ends_on_or_after_it_opens(case: Case) -> None:
     for route in assess(case).routes:
         if route.opens_on is not None and route.closes_on is not None:
             assert route.closes_on >= route.opens_on, route
+
+
+@RELAXED
+@given(cases())
+def test_routes_name_only_known_policy_entries(case: Case) -> None:
+    for route in assess(case).routes:
+        assert set(route.policy) <= set(POLICY.entries), route
 
 
 @RELAXED
