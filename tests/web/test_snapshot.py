@@ -105,6 +105,8 @@ def open_and_answer(page: Any, site_url: str) -> tuple[list[str], list[str]]:
         pytest.fail(f"cards never matched the engine (state={state}):\n{shown}\n!=\n{want}")
     assert page.get_attribute("#calc-result", "data-state") == "ready"
     paths: list[str] = page.evaluate("window.__runtimePaths")
+    # The page shows the start the worker reported, for bug reports and tests alike.
+    assert [page.get_attribute("#calc-result", "data-runtime")] == paths[-1:]
     return paths, requests
 
 
