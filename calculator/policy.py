@@ -80,6 +80,7 @@ class Policy:
     peak_seasons: tuple[PeakSeason, ...]
     limits: dict[str, int]
     display: dict[str, int]
+    timezone_note: str = ""
 
     def days(self, entry_id: str) -> int:
         """The default figure of an entry; a KeyError here is a typo in code, caught by tests."""
@@ -136,6 +137,7 @@ def load_policy(text: str) -> Policy:
         peak_seasons=tuple(sorted(seasons, key=lambda s: s.start)),
         limits=limits,
         display=display,
+        timezone_note=str(raw["meta"].get("timezone_note", "")),
     )
 
 

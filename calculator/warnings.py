@@ -110,6 +110,18 @@ def _peak_season(facts: Facts, routes: tuple[Route, ...]) -> Warning | None:
     )
 
 
+def _last_day(facts: Facts, routes: tuple[Route, ...]) -> Warning | None:
+    """On a last day the user's midnight may come after AliExpress's own."""
+    ending = [r.title for r in routes if r.status == "open" and r.days_left == 0]
+    if not ending:
+        return None
+    return Warning(
+        "last_day",
+        f"Today is the last day for: {', '.join(ending)}. {POLICY.timezone_note} "
+        "The day may end earlier than midnight where you are, so act now.",
+    )
+
+
 def _protection_assumed(facts: Facts) -> Warning | None:
     if not facts.protection_assumed or not facts.in_transit:
         return None
@@ -150,6 +162,7 @@ def collect_warnings(
     facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
 ) -> tuple[Warning, ...]:
     found = (
+        _last_day(facts, routes),
         _protection_ending(facts),
         _early_dispute(facts),
         _confirm_receipt(facts),

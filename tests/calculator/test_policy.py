@@ -89,6 +89,8 @@ def test_loader_accepts_native_toml_dates_and_missing_optional_tables() -> None:
     assert policy.peak_seasons == ()
     assert policy.limits == {}
     assert policy.display == {}
+    assert policy.timezone_note == ""
+    assert "Pacific" in POLICY.timezone_note
 
 
 def test_loader_refuses_an_entry_without_a_number() -> None:

@@ -138,3 +138,11 @@ def test_delivery_after_protection_is_explained() -> None:
 def test_an_order_not_shipped_for_a_week_is_flagged(days_waiting: int, expected: bool) -> None:
     assert ("not_shipped" in ids(today=ORDER + days_waiting * DAY)) is expected
     assert "not_shipped" not in ids(shipped=ORDER, today=ORDER + days_waiting * DAY)
+
+
+def test_the_last_day_warns_about_pacific_time() -> None:
+    result = assess(Case(order_date=ORDER, shipped=SHIPPED, today=END))
+    warning = next(w for w in result.warnings if w.id == "last_day")
+    assert "Item not received" in warning.message
+    assert POLICY.timezone_note in warning.message
+    assert "last_day" not in ids(shipped=SHIPPED, today=END - DAY)
