@@ -73,9 +73,10 @@ function showDate(iso) {
   return `<time datetime="${escapeHTML(iso)}">${escapeHTML(dateFormat.format(Date.UTC(y, m - 1, d)))}</time>`;
 }
 
-function guideLink(guide, text) {
+function guideLink(guide, text, about = "") {
   if (!guide) return "";
-  return `<a href="${escapeHTML(new URL(guide, siteRoot).href)}">${escapeHTML(text)}</a>`;
+  const label = about ? ` aria-label="${escapeHTML(`${text}: ${about}`)}"` : "";
+  return `<a href="${escapeHTML(new URL(guide, siteRoot).href)}"${label}>${escapeHTML(text)}</a>`;
 }
 
 function oneLine(text) {
@@ -94,6 +95,7 @@ class Calculator {
     this.worker.onmessage = ({ data }) => {
       if (data.type === "stage") onStage(data.stage);
       else if (data.type === "failed") onFailed(data.message);
+      else if (data.type === "runtime") $("calc-result").dataset.runtime = data.path;
       else if (data.type === "runtime") $("calc-result").dataset.runtime = data.path;
       else if (data.type === "reply") {
         const resolve = this.pending.get(data.id);
@@ -229,7 +231,7 @@ function renderRoute(route) {
 <p class="rc-badge">${escapeHTML(STATUS_TEXT[route.status] ?? route.status)}</p>
 ${facts.length ? `<dl>${facts.join("")}</dl>` : ""}
 <p class="rc-reason">${escapeHTML(route.reason)}</p>
-<p class="rc-step">${escapeHTML(route.next_step)} ${guideLink(route.guide, "How this works")}</p>
+<p class="rc-step">${escapeHTML(route.next_step)} ${guideLink(route.guide, "How this works", route.title)}</p>
 </article>`;
 }
 
@@ -501,7 +503,7 @@ function renderBatch(result) {
   const errors = result.errors ?? [];
   const errorList = $("batch-errors");
   errorList.innerHTML = errors
-    .map((e) => `<li data-line="${escapeHTML(e.line)}">Line ${escapeHTML(e.line)}${e.order_id ? ` (${escapeHTML(e.order_id)})` : ""}, ${escapeHTML(e.field)}: ${escapeHTML(e.message)}</li>`)
+    .map((e) => `<li data-line="${escapeHTML(e.line)}" data-field="${escapeHTML(e.field)}">Line ${escapeHTML(e.line)}${e.order_id ? ` (${escapeHTML(e.order_id)})` : ""}: ${escapeHTML(e.message)}</li>`)
     .join("");
   errorList.hidden = errors.length === 0;
   const rowWord = batch.rows.length === 1 ? "order" : "orders";
