@@ -34,7 +34,6 @@ from typing import Any
 from calculator.assessment import iso
 from calculator.case import FIELD_NAMES, InputError, parse_case
 from calculator.engine import triage
-from calculator.routes import most_urgent
 
 __all__ = ["COLUMNS", "BatchError", "BatchResult", "BatchRow", "run_batch"]
 
@@ -182,7 +181,8 @@ def _columns_in(message: str) -> str:
     return message
 
 
-def _header(names: list[str]) -> tuple[list[str], tuple[str, ...]]:
+def _header(names: list[str]) -> tuple[list[str | None], int | None, tuple[str, ...]]:
+    """Per column: the case field it feeds (None if none), where order_id is, what is ignored."""
     normal = [
         name.strip().lstrip("\ufeff").lower().replace("-", "_").replace(" ", "_") for name in names
     ]
@@ -194,17 +194,18 @@ def _header(names: list[str]) -> tuple[list[str], tuple[str, ...]]:
     if "order_date" not in seen:
         raise InputError("file", "the CSV header has no order_date column")
     ignored = tuple(name for name in normal if name not in COLUMNS)
-    return normal, ignored
+    keys = [_CASE_COLUMNS.get(name) for name in normal]
+    id_column = normal.index("order_id") if "order_id" in seen else None
+    return keys, id_column, ignored
 
 
-def _assess_row(line: int, cells: dict[str, str], today: date) -> BatchRow:
-    fields = {_CASE_COLUMNS[k]: v for k, v in cells.items() if k in _CASE_COLUMNS}
+def _assess_row(line: int, order_id: str, fields: dict[str, str], today: date) -> BatchRow:
     judged = triage(parse_case(fields, today=today))
-    urgent = most_urgent(judged.routes)
+    urgent = judged.urgent
     dispute = judged.dispute
     return BatchRow(
         line=line,
-        order_id=cells.get("order_id", ""),
+        order_id=order_id,
         route=None if urgent is None else urgent.route,
         title=None if urgent is None else urgent.title,
         closes_on=None if urgent is None else urgent.closes_on,
@@ -234,21 +235,24 @@ def run_batch(csv_text: str, today: date) -> BatchResult:
     first = next(records, None)
     if first is None:
         raise InputError("file", "the CSV file is empty")
-    header, ignored = _header(first[1])
+    keys, id_column, ignored = _header(first[1])
+    width = len(keys)
     rows: list[BatchRow] = []
     errors: list[BatchError] = []
     for line, cells in records:
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():
             continue
-        values = {name: cell.strip() for name, cell in zip(header, cells, strict=False)}
-        order_id = values.get("order_id", "")
-        if len(cells) > len(header):
+        order_id = ""
+        if id_column is not None and id_column < len(cells):
+            order_id = cells[id_column].strip()
+        if len(cells) > width:
             errors.append(
                 BatchError(line, order_id, "file", f"line {line} has more cells than the header")
             )
             continue
+        fields = {key: cell for key, cell in zip(keys, cells, strict=False) if key is not None}
         try:
-            rows.append(_assess_row(line, values, today))
+            rows.append(_assess_row(line, order_id, fields, today))
         except InputError as error:
             errors.append(
                 BatchError(line, order_id, _column(error.field), _columns_in(error.message))

@@ -29,12 +29,13 @@ class Triage:
     dispute: Dispute | None
     warnings: tuple[Warning, ...]
     next_step: str
+    urgent: Route | None
+    """The open route that closes first, if any."""
 
 
-def _next_step(routes: tuple[Route, ...], dispute: Dispute | None) -> str:
+def _next_step(routes: tuple[Route, ...], urgent: Route | None, dispute: Dispute | None) -> str:
     if dispute is not None:
         return dispute.message
-    urgent = most_urgent(routes)
     if urgent is not None:
         return urgent.next_step
     # Past protection with no delivery: the one late chance left is worth taking today.
@@ -58,12 +59,14 @@ def triage(case: Case) -> Triage:
     facts = facts_for(case, today)
     routes = judge_routes(facts)
     dispute = dispute_progress(facts)
+    urgent = most_urgent(routes)
     return Triage(
         facts=facts,
         routes=routes,
         dispute=dispute,
         warnings=collect_warnings(facts, routes, dispute),
-        next_step=_next_step(routes, dispute),
+        next_step=_next_step(routes, urgent, dispute),
+        urgent=urgent,
     )
 
 
