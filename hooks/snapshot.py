@@ -73,9 +73,12 @@ def make_snapshot(index_dir: Path, wheel: Path, out: Path) -> dict[str, Any]:
         raise SnapshotError("node is not on PATH")
     command = [node, str(SCRIPT), "--pyodide", str(index_dir), "--wheel", str(wheel)]
     command += ["--out", str(out)]
+    # The interpreter notes the time zone when it starts and the snapshot keeps
+    # that; a fixed zone keeps the builder's own zone out of what readers get.
+    env = {**os.environ, "TZ": "UTC"}
     try:
         result = subprocess.run(
-            command, capture_output=True, text=True, timeout=NODE_TIMEOUT_S, check=False
+            command, capture_output=True, text=True, env=env, timeout=NODE_TIMEOUT_S, check=False
         )
     except subprocess.TimeoutExpired:
         raise SnapshotError(f"node took longer than {NODE_TIMEOUT_S} s") from None
