@@ -47,7 +47,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _case_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--order-date", metavar="D", help="the day you ordered (YYYY-MM-DD)")
+    parser.add_argument("--order-date", metavar="D", help="the day you ordered (required)")
     parser.add_argument("--shipped", metavar="D", help="the day the seller shipped")
     parser.add_argument(
         "--delivered", metavar="D", help="arrival, or the day receipt was confirmed"
