@@ -55,9 +55,10 @@ def cache_dir() -> Path:
 
 
 def inputs_key(index_dir: Path, wheel: Path) -> str:
-    """A hash of every byte the snapshot depends on, including the recipe itself."""
+    """A hash of every byte the snapshot depends on, including the recipe itself
+    (the Node script and the way this hook runs it)."""
     digest = hashlib.sha256()
-    for path in [*(index_dir / name for name in CORE_FILES), wheel, SCRIPT]:
+    for path in [*(index_dir / name for name in CORE_FILES), wheel, SCRIPT, Path(__file__)]:
         digest.update(path.name.encode() + b"\0")
         with path.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
