@@ -74,7 +74,8 @@ def render_summary(assessment: Assessment) -> str:
     if assessment.completed_on is not None:
         lines.append(f"Order completed {long_date(assessment.completed_on)}")
     elif assessment.protection_end is not None:
-        lines.append(f"Purchase protection ends {long_date(assessment.protection_end)}")
+        verb = "ended" if assessment.protection_end < assessment.today else "ends"
+        lines.append(f"Purchase protection {verb} {long_date(assessment.protection_end)}")
     lines.append("")
     lines += _wrap(f"Next step: {assessment.next_step}", _INDENT, "")
     lines += ["", "Refund routes"]
@@ -90,7 +91,7 @@ def render_summary(assessment: Assessment) -> str:
         lines += ["", "Watch out"]
         for warning in assessment.warnings:
             lines += _wrap(warning.message, _INNER, _INDENT + "! ")
-    lines += ["", "Timeline"]
+    lines += ["", "Timeline (> still ahead)"]
     for event in assessment.timeline:
         marker = "  " if event.date < assessment.today else "> "
         lines += _wrap(

@@ -56,6 +56,9 @@ def test_readable_summary_through_python_dash_m() -> None:
     text = done.stdout
     assert "Item not received: OPEN until Wed 2026-12-02 (6 days left)" in text
     assert "Next step:" in text and "Watch out" in text and "Timeline" in text
+    assert "Purchase protection ends Wed 2026-12-02" in text
+    assert "> Wed 2026-12-02  Purchase protection ends" in text
+    assert "  Thu 2026-10-01  Order placed" in text
     assert all(len(line) <= 80 for line in text.splitlines())
 
 
@@ -294,6 +297,11 @@ def test_summary_covers_a_dispute_and_a_completed_order() -> None:
     assert "ARN" in out
     assert "closed (last day was Wed 2026-11-04)" in out
     assert "does not apply" in out
+
+
+def test_summary_says_when_protection_has_ended() -> None:
+    code, out, _ = in_process(*ASSESS[:-1], "2026-12-03")
+    assert code == 0 and "Purchase protection ended Wed 2026-12-02" in out
 
 
 def test_summary_of_a_dispute_waiting_for_the_seller() -> None:
