@@ -14,7 +14,7 @@ from calculator.batch import run_batch
 from calculator.case import InputError, parse_case
 from calculator.dates import parse_iso
 from calculator.engine import assess
-from calculator.ics import calendar_filename, calendar_ics
+from calculator.ics import calendar_filename, calendar_ics, future_deadlines
 
 __all__ = ["assess_json", "batch_json", "ics_json"]
 
@@ -52,7 +52,11 @@ def _assess(fields_json: str) -> Any:
 
 def _ics(fields_json: str) -> Any:
     assessment = assess(parse_case(_fields(fields_json)))
-    return {"filename": calendar_filename(assessment), "ics": calendar_ics(assessment)}
+    return {
+        "filename": calendar_filename(assessment),
+        "ics": calendar_ics(assessment),
+        "events": len(future_deadlines(assessment)),
+    }
 
 
 def _batch(csv_text: str, today_iso: str) -> Any:
@@ -71,7 +75,7 @@ def assess_json(fields_json: str) -> str:
 
 
 def ics_json(fields_json: str) -> str:
-    """{"filename", "ics"} for the fields' future deadlines."""
+    """{"filename", "ics", "events"}; with no future deadline "events" is 0, so a page can say so."""
     return _guarded(_ics, fields_json)
 
 
