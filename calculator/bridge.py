@@ -75,7 +75,7 @@ def assess_json(fields_json: str) -> str:
 
 
 def ics_json(fields_json: str) -> str:
-    """{"filename", "ics", "events"}; with no future deadline "events" is 0, so a page can say so."""
+    """{"filename", "ics", "events"}; "events" is 0 when no deadline lies ahead."""
     return _guarded(_ics, fields_json)
 
 
