@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 import struct
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,19 @@ def test_the_build_ships_a_snapshot_of_its_own_runtime(built_site: Path) -> None
     # Compressed it stays under the 6.25 MiB a browser's in-memory cache keeps per
     # file, so a private window's second visit does not download it again.
     assert len(packed) < 6.25 * 2**20
+
+
+def test_the_snapshot_is_served_for_caching_and_the_manifest_for_revalidation(
+    site_url: str, built_site: Path
+) -> None:
+    """A repeat visit reuses the big file without asking; a rebuilt site names a new
+    one in the manifest, which is always checked."""
+    base = f"{site_url}assets/calculator/"
+    with urllib.request.urlopen(base + snapshot_file(built_site).name) as response:
+        assert "immutable" in response.headers["Cache-Control"]
+        assert response.headers.get("Content-Encoding") is None
+    with urllib.request.urlopen(base + "manifest.json") as response:
+        assert response.headers["Cache-Control"] == "no-cache"
 
 
 def test_a_visit_restores_the_snapshot_and_fetches_no_wheel(
