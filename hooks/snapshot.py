@@ -16,6 +16,7 @@ strict build must not fail over it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -38,7 +39,7 @@ CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdl
 SNAPSHOT_PREFIX = "snapshot-"
 SNAPSHOT_SUFFIX = ".bin.gz"
 CACHE_DIR_ENV = "SNAPSHOT_CACHE_DIR"
-CACHE_KEEP = 4
+CACHE_KEEP = 8
 NODE_TIMEOUT_S = 600
 
 
@@ -93,17 +94,28 @@ def make_snapshot(index_dir: Path, wheel: Path, out: Path) -> dict[str, Any]:
     return summary
 
 
-def cached_snapshot(index_dir: Path, wheel: Path) -> Path:
-    """The snapshot for these inputs, made now unless an earlier build made it."""
+def cached_snapshot(index_dir: Path, wheel: Path) -> bytes:
+    """The snapshot for these inputs, made now unless an earlier build made it.
+
+    Several builds may share the cache at once (tests build sites in parallel), so
+    the bytes are read once, a reused entry is marked as recently used, and pruning
+    tolerates entries that vanish under it.
+    """
     cache = cache_dir()
     cached = cache / f"{inputs_key(index_dir, wheel)}{SNAPSHOT_SUFFIX}"
-    if cached.is_file():
+    try:
+        data = cached.read_bytes()
+        os.utime(cached)
+    except FileNotFoundError:
+        pass
+    else:
         log.info("snapshot: reusing %s", cached.name[:16])
-        return cached
+        return data
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="snapshot-", dir=cache) as tmp:
         made = Path(tmp) / cached.name
         summary = make_snapshot(index_dir, wheel, made)
+        data = made.read_bytes()
         made.replace(cached)
     log.info(
         "snapshot: made from Pyodide %s in %.1f s, %d bytes (%d gzip)",
@@ -112,10 +124,18 @@ def cached_snapshot(index_dir: Path, wheel: Path) -> Path:
         summary.get("raw_bytes", 0),
         summary.get("gzip_bytes", 0),
     )
-    stale = sorted(cache.glob(f"*{SNAPSHOT_SUFFIX}"), key=lambda p: p.stat().st_mtime)
-    for old in stale[:-CACHE_KEEP]:
+    prune(cache)
+    return data
+
+
+def prune(cache: Path) -> None:
+    """Keep the most recently used snapshots only."""
+    dated: list[tuple[float, Path]] = []
+    for entry in cache.glob(f"*{SNAPSHOT_SUFFIX}"):
+        with contextlib.suppress(FileNotFoundError):
+            dated.append((entry.stat().st_mtime, entry))
+    for _, old in sorted(dated)[:-CACHE_KEEP]:
         old.unlink(missing_ok=True)
-    return cached
 
 
 def attach_snapshot(site_dir: Path) -> str | None:
@@ -135,10 +155,9 @@ def attach_snapshot(site_dir: Path) -> str | None:
     try:
         index_dir = (here / str(manifest["indexURL"])).resolve()
         wheel = here / str(manifest["wheel"])
-        source = cached_snapshot(index_dir, wheel)
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()
-        name = f"{SNAPSHOT_PREFIX}{digest[:16]}{SNAPSHOT_SUFFIX}"
-        shutil.copyfile(source, here / name)
+        data = cached_snapshot(index_dir, wheel)
+        name = f"{SNAPSHOT_PREFIX}{hashlib.sha256(data).hexdigest()[:16]}{SNAPSHOT_SUFFIX}"
+        (here / name).write_bytes(data)
     except (SnapshotError, OSError, KeyError, ValueError) as error:
         log.info("snapshot: none in this build (%s); the page will start Python normally", error)
         name = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
+import os
 import shutil
 from pathlib import Path
 from types import ModuleType
@@ -134,3 +135,17 @@ def test_a_site_without_the_calculator_is_left_alone(
     assert hook.attach_snapshot(tmp_path) is None
     assert list(tmp_path.iterdir()) == []
     assert all(r.levelno < logging.WARNING for r in hook_records(caplog))
+
+
+def test_the_cache_keeps_only_the_most_recently_used_snapshots(tmp_path: Path) -> None:
+    entries = []
+    for age in range(hook.CACHE_KEEP + 3):
+        entry = tmp_path / f"{age:064x}{hook.SNAPSHOT_SUFFIX}"
+        entry.write_bytes(b"snapshot")
+        os.utime(entry, (1_000_000 - age, 1_000_000 - age))
+        entries.append(entry)
+    other = tmp_path / "notes.txt"
+    other.write_text("not a snapshot")
+    hook.prune(tmp_path)
+    assert [e.exists() for e in entries] == [True] * hook.CACHE_KEEP + [False] * 3
+    assert other.exists()
