@@ -13,11 +13,13 @@ import tracemalloc
 from datetime import date, timedelta
 
 from calculator import run_batch
+from calculator.policy import POLICY
 
 ROWS = 10_000
 RUNS = 7
 TODAY = date(2026, 11, 26)
 BUDGET_SECONDS = 1.0
+PROTECTION_RANGE = POLICY.entries["protection_days"].range or (1, 1)
 HEADER = (
     "order_id,order_date,shipped,delivered,protection_end,protection_days,"
     "dispute_opened,seller_replied,refund_approved,payment_method,free_return"
@@ -34,7 +36,7 @@ def _row(rng: random.Random, number: int) -> str:
         cells["shipped"] = shipped.isoformat()
         if rng.random() < 0.2:
             cells["protection_end"] = (
-                shipped + timedelta(days=rng.choice([60, 75, 90]))
+                shipped + timedelta(days=rng.randint(*PROTECTION_RANGE))
             ).isoformat()
         delivered = shipped + timedelta(days=rng.randint(7, 60))
         if stage > 0.5 and delivered <= TODAY:
