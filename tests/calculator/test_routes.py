@@ -251,3 +251,20 @@ def test_most_urgent_prefers_the_nearest_fixed_end() -> None:
         Case(order_date=ORDER, shipped=SHIPPED, delivered=SHIPPED, today=SHIPPED + 100 * DAY)
     )
     assert most_urgent(closed.routes) is None
+
+
+def test_windows_across_month_ends() -> None:
+    january = route(
+        "damaged", shipped=date(2026, 1, 20), delivered=date(2026, 1, 31), today=date(2026, 1, 31)
+    )
+    assert january.closes_on == date(2026, 2, 15)
+    december = route("not_received", shipped=date(2026, 12, 31), today=date(2026, 12, 31))
+    assert december.closes_on == date(2027, 3, 1)
+    free = route(
+        "change_of_mind",
+        shipped=date(2026, 4, 1),
+        delivered=date(2026, 4, 30),
+        free_return=True,
+        today=date(2026, 5, 15),
+    )
+    assert (free.closes_on, free.days_left) == (date(2026, 5, 15), 0)
