@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_plus
 
 import pytest
 from conftest import ROOT, NewPage
@@ -123,9 +124,15 @@ def test_search_finds_the_right_page(
         ".innerText.includes('Initializing')"
     )
     box.press_sequentially(query, delay=20)
-    first = page.locator("li.md-search-result__item a.md-search-result__link").first
-    first.wait_for(state="visible", timeout=15_000)
-    first.click()
+    # Results are redrawn after each key; links carry the query they answer (?h=...),
+    # so wait for the answer to the whole query before taking the first result.
+    results = "li.md-search-result__item a.md-search-result__link"
+    page.wait_for_function(
+        "([sel, h]) => [...document.querySelectorAll(sel)].some(a => a.href.includes(h))",
+        arg=[results, "h=" + quote_plus(query)],
+        timeout=15_000,
+    )
+    page.locator(results).first.click()
     page.wait_for_load_state("load")
     opened = page.url.removeprefix(site_url).split("#")[0].split("?")[0]
     assert opened.startswith(expected), f"first result for {query!r} opened {opened!r}"
