@@ -136,8 +136,12 @@ def _read_csv(name: str, stdin: TextIO) -> str:
         raise InputError("file", f"file {name} cannot be read: {reason}") from None
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _batch_text(result: batch_module.BatchResult) -> str:
-    lines = [f"{len(result.rows)} orders assessed on {result.today}, most urgent first"]
+    lines = [f"{_count(len(result.rows), 'order')} assessed on {result.today}, most urgent first"]
     for row in result.rows:
         if row.closes_on is not None and row.days_left is not None:
             when = f"{row.title} until {row.closes_on} ({row.days_left} days left)"
@@ -147,7 +151,7 @@ def _batch_text(result: batch_module.BatchResult) -> str:
             when = "nothing open"
         lines.append(f"  line {row.line}  {row.order_id or '-'}: {when}")
     if result.errors:
-        lines.append(f"{len(result.errors)} rows could not be read")
+        lines.append(f"{_count(len(result.errors), 'row')} could not be read")
         lines.extend(f"  line {e.line}: {e.message}" for e in result.errors)
     if result.ignored_columns:
         lines.append(f"Ignored columns: {', '.join(result.ignored_columns)}")

@@ -235,6 +235,7 @@ def test_batch_from_a_file_as_text_json_and_csv(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert "2 orders assessed on 2026-11-26" in done.stdout
     assert "line 4: order_date '2026-02-30'" in done.stdout
+    assert "1 row could not be read" in done.stdout
     code, out, _ = in_process("batch", str(source), "--today", "2026-11-26", "--json")
     assert code == 0 and [r["order_id"] for r in json.loads(out)["rows"]] == ["A", "B"]
     code, out, _ = in_process("batch", str(source), "--today", "2026-11-26", "--csv")
@@ -252,6 +253,7 @@ def test_batch_text_lists_ignored_columns_and_rows_with_nothing_open() -> None:
     code, out, _ = in_process("batch", "-", "--today", "2026-11-26", stdin=text)
     assert code == 0
     assert "Z: nothing open" in out and "Ignored columns: note" in out
+    assert out.startswith("1 order assessed")
     code, out, _ = in_process("batch", "-", stdin="order_id,order_date\nN,2026-01-01\n")
     assert code == 0 and "N: Cancel the order, no fixed last day" in out
 
