@@ -159,3 +159,13 @@ def test_screen_view_keeps_navigation(new_page: NewPage, site_url: str) -> None:
     open_site_page(page, site_url, "checklist/")
     assert page.locator(".md-header").first.is_visible()
     assert page.locator(".md-sidebar--primary").first.is_visible()
+
+
+def test_printed_checklist_has_empty_boxes_to_tick(new_page: NewPage, site_url: str) -> None:
+    page = new_page()
+    open_site_page(page, site_url, "checklist/")
+    indicator = page.locator(".task-list-indicator").first
+    border = "el => getComputedStyle(el, '::before').borderTopStyle"
+    assert indicator.evaluate(border) == "none"
+    page.emulate_media(media="print")
+    assert indicator.evaluate(border) == "solid"
