@@ -364,3 +364,67 @@ def test_opened_as_a_file_it_says_how_to_serve(browser: Any, built_site: Path) -
         assert errors == []
     finally:
         context.close()
+
+
+def test_copy_link_copies_the_share_link(new_page: NewPage, site_url: str) -> None:
+    page = open_calculator(new_page, calculator_url(site_url, DELIVERED))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    wait_for_cards(page, expected_cards(DELIVERED))
+    page.click("#calc-copy")
+    page.wait_for_function("document.getElementById('calc-action-status').textContent !== ''")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == calculator_url(site_url, DELIVERED)
+    # The copied link, opened afresh, gives the same answer.
+    again = open_calculator(new_page, copied)
+    wait_for_cards(again, expected_cards(DELIVERED))
+
+
+def test_a_chosen_csv_file_is_checked_like_a_paste(new_page: NewPage, site_url: str) -> None:
+    page = open_calculator(new_page, calculator_url(site_url, {"today": "2026-10-25"}))
+    text = "order_id,order_date,shipped\nF-1,2026-10-01,2026-10-03\nF-2,2026-10-20,\n"
+    want = json.loads(bridge.batch_json(text, "2026-10-25"))["result"]
+    page.set_input_files(
+        "#batch-file",
+        files=[{"name": "orders.csv", "mimeType": "text/csv", "buffer": text.encode()}],
+    )
+    page.wait_for_selector("#batch-table tbody tr", timeout=ANSWER_MS)
+    lines = page.eval_on_selector_all(
+        "#batch-table tbody tr", "els => els.map(e => e.dataset.line)"
+    )
+    assert lines == [str(row["line"]) for row in want["rows"]]
+    assert page.input_value("#batch-csv") == text
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "fixed"),
+    [("protection-days", "12x", "30"), ("delivered", "2026-02-30", "2026-10-20")],
+)
+def test_a_broken_share_link_points_at_the_field(
+    new_page: NewPage, site_url: str, name: str, value: str, fixed: str
+) -> None:
+    fields = {"order-date": "2026-10-01", "shipped": "2026-10-03", name: value}
+    fields["today"] = "2026-10-25"
+    error = engine(fields)["error"]
+    assert error["field"] == name
+    page = open_calculator(new_page, calculator_url(site_url, fields))
+    page.wait_for_selector("#calc-result[data-state=error]", timeout=LOAD_MS)
+    assert page.get_attribute(f"#{name}", "aria-invalid") == "true"
+    assert page.inner_text(f"#{name}-error") == error["message"]
+    # The link keeps saying what it said until the reader corrects the field.
+    assert page.evaluate("location.hash") == "#" + urlencode(fields)
+    page.fill(f"#{name}", fixed)
+    wait_for_cards(page, expected_cards({**fields, name: fixed}))
+    assert page.get_attribute(f"#{name}", "aria-invalid") is None
+
+
+def test_a_runtime_that_cannot_start_is_reported(new_page: NewPage, site_url: str) -> None:
+    page = new_page()
+    page.context.route(
+        "**/assets/calculator/manifest.json",
+        lambda route: route.fulfill(status=200, content_type="application/json", body="{"),
+    )
+    page.goto(calculator_url(site_url, IN_TRANSIT))
+    page.wait_for_selector("#calc-unavailable", state="visible", timeout=LOAD_MS)
+    assert "could not start" in page.inner_text("#calc-unavailable")
+    assert page.get_attribute("#calc-result", "data-state") == "error"
+    assert page.is_hidden("#calc-progress")

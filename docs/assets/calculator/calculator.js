@@ -130,12 +130,17 @@ class Calculator {
 
 const form = $("calc-form");
 let todayTouched = false;
+// Values from a link that a field cannot hold (a date input empties "2026-02-30").
+// They go to the engine as written until the reader edits that field, so its
+// message names what the link said instead of the field silently going blank.
+let fromLink = {};
 
 function readFields() {
   const fields = {};
   for (const name of FIELDS) {
     const input = $(name);
     fields[name] = input.type === "checkbox" ? (input.checked ? "true" : "") : input.value.trim();
+    if (name in fromLink) fields[name] = fromLink[name];
   }
   if (!fields.today) fields.today = localToday();
   return fields;
@@ -156,15 +161,18 @@ function fragmentFor(fields) {
 function fillFromFragment() {
   if (!isFormFragment(location.hash)) return false;
   const params = new URLSearchParams(location.hash.slice(1));
+  fromLink = {};
   for (const name of FIELDS) {
     const input = $(name);
-    const value = params.get(name) ?? "";
+    const value = (params.get(name) ?? "").trim();
     if (input.type === "checkbox") input.checked = value === "true";
     else if (name === "payment-method") input.value = value || "card";
     else if (name === "today") {
       todayTouched = Boolean(value);
       input.value = value || localToday();
     } else input.value = value;
+    const held = input.type === "checkbox" ? (input.checked ? "true" : "") : input.value;
+    if (value && held !== value) fromLink[name] = value;
   }
   return true;
 }
@@ -549,6 +557,7 @@ function start() {
   if (!fillFromFragment()) $("today").value = localToday();
   const onEdit = (event) => {
     if (event.target.id === "today") todayTouched = true;
+    delete fromLink[event.target.id];
     lastInputAt = performance.now();
     update();
   };
