@@ -21,7 +21,7 @@ from calculator.batch import run_batch
 from calculator.case import FIELD_NAMES, PAYMENT_METHODS, InputError, parse_case
 from calculator.dates import parse_iso
 from calculator.engine import assess
-from calculator.ics import calendar_ics
+from calculator.ics import calendar_ics, future_deadlines
 from calculator.policy import POLICY
 from calculator.summary import render_summary
 
@@ -158,7 +158,7 @@ def _batch_text(result: batch_module.BatchResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _run(args: argparse.Namespace, stdin: TextIO) -> tuple[str, Any]:
+def _run(args: argparse.Namespace, stdin: TextIO, err: TextIO) -> tuple[str, Any]:
     """The text to print; the Any part is the JSON document when --json was asked for."""
     if args.command == "batch":
         result = run_batch(_read_csv(args.file, stdin), _batch_today(args.today))
@@ -167,6 +167,8 @@ def _run(args: argparse.Namespace, stdin: TextIO) -> tuple[str, Any]:
         return _batch_text(result), result.to_dict()
     assessment = assess(parse_case(_fields(args)))
     if args.command == "ics":
+        if not future_deadlines(assessment):
+            print(f"{PROG}: no deadline lies ahead, so the calendar has no events", file=err)
         return calendar_ics(assessment), None
     return render_summary(assessment), assessment.to_dict()
 
@@ -186,7 +188,7 @@ def main(
         args = build_parser().parse_args(arguments)
         if args.command is None:
             raise InputError("command", "choose a command: assess, ics or batch (see --help)")
-        text, document = _run(args, stdin or sys.stdin)
+        text, document = _run(args, stdin or sys.stdin, err)
     except (_Refused, InputError) as problem:
         error = problem.error if isinstance(problem, _Refused) else problem
         print(f"{PROG}: {error.message}", file=err)

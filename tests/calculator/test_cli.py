@@ -220,9 +220,16 @@ def test_help_exits_cleanly_and_documents_the_batch_columns() -> None:
 
 
 def test_ics_goes_to_standard_output() -> None:
-    code, out, _ = in_process("ics", *ASSESS[1:])
-    assert code == 0
+    code, out, err = in_process("ics", *ASSESS[1:])
+    assert code == 0 and err == ""
     assert out.startswith("BEGIN:VCALENDAR\r\n") and "BEGIN:VALARM" in out
+
+
+def test_an_empty_calendar_is_explained() -> None:
+    code, out, err = in_process("ics", *ASSESS[1:], "--delivered", "2026-10-05")
+    assert code == 0
+    assert "BEGIN:VEVENT" not in out
+    assert err == "refund-calc: no deadline lies ahead, so the calendar has no events\n"
 
 
 CSV_TEXT = "order_id,order_date,shipped\nA,2026-10-01,2026-10-03\nB,2026-11-20,\nC,2026-02-30,\n"
