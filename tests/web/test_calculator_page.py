@@ -278,6 +278,23 @@ def test_batch_paste_shows_the_engines_table_and_downloads_it(
     downloaded = Path(info.value.path()).read_bytes().decode("utf-8")
     assert downloaded == want["csv"]
     assert len(list(csv.reader(io.StringIO(downloaded)))) == 1 + len(rows) - 1
+    # A new today re-checks the batch from that day.
+    later = json.loads(bridge.batch_json(text, "2026-11-20"))["result"]
+    assert later["rows"] != want["rows"]
+    page.fill("#today", "2026-11-20")
+    days_left = "#batch-table tbody tr td:nth-child(6)"
+
+    def days(result: dict[str, Any]) -> list[str | None]:
+        return [None if r["days_left"] is None else str(r["days_left"]) for r in result["rows"]]
+
+    want_days = days(later)
+    assert want_days != days(want)
+    page.wait_for_function(
+        "([cells, want]) => JSON.stringify([...document.querySelectorAll(cells)]"
+        ".map(e => e.textContent || null)) === JSON.stringify(want)",
+        arg=[days_left, want_days],
+        timeout=ANSWER_MS,
+    )
 
 
 def test_ten_thousand_rows_do_not_freeze_the_page(new_page: NewPage, site_url: str) -> None:

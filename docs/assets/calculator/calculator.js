@@ -560,6 +560,10 @@ function start() {
     delete fromLink[event.target.id];
     lastInputAt = performance.now();
     update();
+    // The batch counts from the same today, so a new today re-checks it.
+    if (event.target.id === "today" && event.type === "change" && $("batch-csv").value.trim()) {
+      runBatch();
+    }
   };
   form.addEventListener("input", onEdit);
   form.addEventListener("change", onEdit);
