@@ -16,8 +16,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import os
+import shutil
 import statistics
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -437,9 +440,18 @@ def main() -> None:
     if not (SITE / "calculator" / "index.html").is_file():
         print("bench_page: site/ is not built; run `make bench` (it builds the site first)")
         return
-    with serve(SITE) as site_url:
-        rows = run(site_url)
-    print(f"Median of {SAMPLES} fresh browser contexts, headless Chromium, loopback server.\n")
+    load_before = os.getloadavg()[0]
+    # A copy, so that a rebuild of site/ during the run cannot pull files away.
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        site = Path(tmp) / "site"
+        shutil.copytree(SITE, site)
+        with serve(site) as site_url:
+            rows = run(site_url)
+    load_after = os.getloadavg()[0]
+    print(
+        f"Median of {SAMPLES} fresh browser contexts, headless Chromium, loopback server;"
+        f" {os.cpu_count()} CPUs, load average {load_before:.1f} before, {load_after:.1f} after.\n"
+    )
     print("| Measure | Result | Target | Met |")
     print("|---|---|---|---|")
     for name, result, target, met in rows:
