@@ -1,0 +1,72 @@
+"""What the site build ships for the in-page calculator, checked in the built files.
+
+The worker trusts the manifest blindly, so every path in it must exist; the wheel
+name must change exactly when its content does, or a host caching it forever would
+serve an old calculator; and no page but the calculator may pull any of it in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from conftest import ROOT
+from test_pyodide_diff import load_assets_hook
+
+CALCULATOR = Path("assets") / "calculator"
+
+
+def manifest(site: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((site / CALCULATOR / "manifest.json").read_text("utf-8"))
+    return data
+
+
+def test_the_manifest_names_files_that_exist(built_site: Path) -> None:
+    info = manifest(built_site)
+    package = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text("utf-8"))
+    assert info["pyodide"] == package["version"]
+    runtime = (built_site / CALCULATOR / info["indexURL"]).resolve()
+    assert runtime == (built_site / "assets" / "pyodide" / info["pyodide"]).resolve()
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        shipped = (runtime / name).read_bytes()
+        assert shipped == (ROOT / "node_modules" / "pyodide" / name).read_bytes(), name
+    lock = json.loads((runtime / "pyodide-lock.json").read_text("utf-8"))
+    assert info["lockInfo"] == lock["info"]
+    wheel = built_site / CALCULATOR / info["wheel"]
+    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == info["sha256"]
+    assert len(list((built_site / CALCULATOR).glob("*.whl"))) == 1
+
+
+def test_the_wheel_is_pure_and_named_by_its_content(built_site: Path) -> None:
+    info = manifest(built_site)
+    name, version, build, *tags = info["wheel"].removesuffix(".whl").split("-")
+    assert tags == ["py3", "none", "any"]
+    assert name == "aliexpress_refund_calculator"
+    assert build[0].isdigit() and build[1:] == info["sha256"][: len(build) - 1]
+    with zipfile.ZipFile(built_site / CALCULATOR / info["wheel"]) as wheel:
+        names = set(wheel.namelist())
+    source = {p.relative_to(ROOT).as_posix() for p in (ROOT / "calculator").glob("*.py")}
+    assert source <= names
+    assert "calculator/policy.toml" in names
+    assert f"{name}-{version}.dist-info/WHEEL" in names
+
+
+def test_the_same_source_gives_the_same_wheel(tmp_path: Path) -> None:
+    hook = load_assets_hook()
+    first = hook.build_wheel(tmp_path / "a")
+    second = hook.build_wheel(tmp_path / "b")
+    assert first.name == second.name
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_only_the_calculator_page_loads_the_calculator(built_site: Path) -> None:
+    pages = [p for p in built_site.rglob("*.html") if "assets" not in p.parts]
+    loading = sorted(
+        str(p.relative_to(built_site))
+        for p in pages
+        if "assets/calculator/" in p.read_text("utf-8")
+    )
+    assert loading == ["calculator/index.html"]
