@@ -328,8 +328,9 @@ def test_the_page_fits_a_phone(new_page: NewPage, site_url: str) -> None:
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
 
 
-def test_axe_finds_no_serious_problem(new_page: NewPage, site_url: str) -> None:
-    page = open_calculator(new_page, calculator_url(site_url, IN_DISPUTE))
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_problem(new_page: NewPage, site_url: str, scheme: str) -> None:
+    page = open_calculator(new_page, calculator_url(site_url, IN_DISPUTE), color_scheme=scheme)
     wait_for_cards(page, expected_cards(IN_DISPUTE))
     page.fill("#seller-replied", "2026-10-01")
     page.wait_for_selector("#calc-result[data-state=error]", timeout=ANSWER_MS)

@@ -96,7 +96,6 @@ class Calculator {
       if (data.type === "stage") onStage(data.stage);
       else if (data.type === "failed") onFailed(data.message);
       else if (data.type === "runtime") $("calc-result").dataset.runtime = data.path;
-      else if (data.type === "runtime") $("calc-result").dataset.runtime = data.path;
       else if (data.type === "reply") {
         const resolve = this.pending.get(data.id);
         this.pending.delete(data.id);
