@@ -6,8 +6,6 @@
 //               {type: "failed", message}  when Python could not start,
 //               {type: "reply", id, json}  the bridge's JSON answer as text.
 
-import { startRuntime } from "./runtime.mjs";
-
 const manifestURL = new URL("manifest.json", import.meta.url);
 
 async function readManifest() {
@@ -22,8 +20,9 @@ async function readManifest() {
 
 const report = (stage) => postMessage({ type: "stage", stage });
 
-const bridge = readManifest()
-  .then((manifest) => startRuntime(manifest, report))
+// The loader and the manifest are fetched side by side rather than one after the other.
+const bridge = Promise.all([import("./runtime.mjs"), readManifest()])
+  .then(([{ startRuntime }, manifest]) => startRuntime(manifest, report))
   .then((pyodide) => {
     report("ready");
     return pyodide.pyimport("calculator.bridge");
