@@ -62,6 +62,7 @@ CASE = {
     "today": "2026-11-26",
 }
 GUIDE_PAGE = "refunds/time-limits/"
+GUIDE_SETTLE_MS = 1000
 
 # Targets from the calculator and snapshot requirements.
 TARGET_NORMAL_RATIO = 1.10
@@ -109,7 +110,7 @@ window.Worker = class extends NativeWorker {
 
 # One edit at a time: change the delivery date (to a different valid day each time,
 # so every answer differs), then time the input event, the question posted to the
-# worker after the typing pause, and the answer in the page.
+# worker (after any pause the page waits for), and the answer in the page.
 EDIT_LOOP = """
 async ({ edits, shipped }) => {
   const input = document.getElementById("delivered");
@@ -365,6 +366,17 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
     batch_ms, batch_status = page.evaluate(BATCH_RUN, batch_csv(BATCH_ROWS))
     context.close()
 
+    # The theme's own start-up on a page without the calculator, for comparison.
+    guide_longest: list[float] = []
+    for _ in range(SAMPLES):
+        context, page = fresh_page(browser)
+        page.goto(f"{urls.site}{GUIDE_PAGE}")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(GUIDE_SETTLE_MS)
+        tasks = page.evaluate("window.__longTasks")
+        guide_longest.append(max((float(d) for _, d in tasks), default=0.0))
+        context.close()
+
     calculator_bytes = measure_transfer(
         browser,
         urls.calculator,
@@ -407,13 +419,13 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
             verdict(repeat_ms / bare_ms <= TARGET_REPEAT_RATIO),
         ),
         (
-            f"Edit to answer shown, p50 / p95 of {len(typed)} edits (includes the typing pause)",
+            f"Edit to answer shown, p50 / p95 of {len(typed)} edits (input event to cards)",
             f"{percentile(typed, 0.5):.1f} / {percentile(typed, 0.95):.1f} ms",
             "",
             "",
         ),
         (
-            "Question posted after the pause to answer shown, p50 / p95",
+            "Question posted to the worker to answer shown, p50 / p95",
             f"{p50_after:.1f} / {p95_after:.1f} ms",
             f"p95 <= {TARGET_P95_MS:.0f} ms",
             verdict(p95_after <= TARGET_P95_MS),
@@ -431,7 +443,13 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
             verdict(max(tbt, normal_tbt) < TARGET_TBT_MS),
         ),
         (
-            f"{BATCH_ROWS:,}-row batch, paste to table (includes the paste pause)",
+            "Longest main-thread task on a guide page (the theme's start-up, no calculator)",
+            f"{median(guide_longest):.0f} ms",
+            "",
+            "",
+        ),
+        (
+            f"{BATCH_ROWS:,}-row batch, paste to table",
             f"{batch_ms:.0f} ms",
             f"<= {TARGET_BATCH_MS:.0f} ms",
             verdict(batch_ms <= TARGET_BATCH_MS and str(BATCH_ROWS) in batch_status),
