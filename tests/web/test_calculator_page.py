@@ -446,3 +446,21 @@ def test_a_runtime_that_cannot_start_is_reported(new_page: NewPage, site_url: st
     assert "could not start" in page.inner_text("#calc-unavailable")
     assert page.get_attribute("#calc-result", "data-state") == "error"
     assert page.is_hidden("#calc-progress")
+
+
+def test_an_edit_replaces_only_the_cards_it_changes(new_page: NewPage, site_url: str) -> None:
+    """So a screen reader hears what changed, not the whole answer on every key."""
+    page = open_calculator(new_page, calculator_url(site_url, IN_TRANSIT))
+    wait_for_cards(page, expected_cards(IN_TRANSIT))
+    page.eval_on_selector_all("#calc-routes [data-route]", "els => els.forEach(e => e.__old = 1)")
+    next_day = {**IN_TRANSIT, "today": "2026-10-26"}
+    before = {r["route"]: r for r in engine(IN_TRANSIT)["result"]["routes"]}
+    after = {r["route"]: r for r in engine(next_day)["result"]["routes"]}
+    changed = sorted(route for route in before if before[route] != after[route])
+    assert 0 < len(changed) < len(before)
+    page.fill("#today", next_day["today"])
+    wait_for_cards(page, expected_cards(next_day))
+    replaced = page.eval_on_selector_all(
+        "#calc-routes [data-route]", "els => els.filter(e => !e.__old).map(e => e.dataset.route)"
+    )
+    assert sorted(replaced) == changed

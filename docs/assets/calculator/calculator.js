@@ -299,17 +299,37 @@ function renderTimeline(events, today) {
   return items.join("");
 }
 
-let lastRendered = "";
+// What each part of the answer last showed. Only parts that change are replaced, so
+// the live region announces what changed rather than the whole answer each time.
+const shown = new Map();
+
+function setHTML(element, html) {
+  if (shown.get(element) === html) return;
+  shown.set(element, html);
+  element.innerHTML = html;
+}
 
 function renderAnswer(result) {
-  const key = JSON.stringify(result);
-  if (key === lastRendered) return;
-  lastRendered = key;
-  $("calc-next").textContent = result.next_step;
-  $("calc-routes").innerHTML = result.routes.map(renderRoute).join("");
-  $("calc-warnings").innerHTML = renderWarnings(result.warnings);
-  $("calc-dispute").innerHTML = renderDispute(result.dispute);
-  $("calc-timeline").innerHTML = renderTimeline(result.timeline, result.today);
+  if ($("calc-next").textContent !== result.next_step) $("calc-next").textContent = result.next_step;
+  const routes = $("calc-routes");
+  const cards = result.routes.map(renderRoute);
+  if (routes.children.length !== cards.length) {
+    for (const card of routes.children) shown.delete(card);
+    setHTML(routes, cards.join(""));
+    [...routes.children].forEach((card, index) => shown.set(card, cards[index]));
+  } else {
+    [...routes.children].forEach((card, index) => {
+      if (shown.get(card) === cards[index]) return;
+      const fresh = document.createRange().createContextualFragment(cards[index]).firstElementChild;
+      shown.delete(card);
+      shown.set(fresh, cards[index]);
+      card.replaceWith(fresh);
+    });
+    shown.set(routes, null);
+  }
+  setHTML($("calc-warnings"), renderWarnings(result.warnings));
+  setHTML($("calc-dispute"), renderDispute(result.dispute));
+  setHTML($("calc-timeline"), renderTimeline(result.timeline, result.today));
   $("calc-answer").hidden = false;
 }
 
@@ -374,7 +394,6 @@ async function assessForm(isStale) {
     clearErrors();
     $("calc-hint").hidden = false;
     $("calc-answer").hidden = true;
-    lastRendered = "";
     if (runtimeReady) setState("ready");
     return;
   }
