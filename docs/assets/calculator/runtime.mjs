@@ -43,8 +43,8 @@ async function restoreSnapshot(manifest, report) {
     throw new Error("this browser has no DecompressionStream");
   }
   const url = new URL(manifest.snapshot, manifest.manifestURL ?? manifest.indexURL).href;
-  // Started before Pyodide's own files so both downloads overlap; loadPyodide
-  // awaits it only after it has fetched and compiled the WebAssembly.
+  // Started before Pyodide's own files so that the downloads overlap; loadPyodide
+  // sizes the WebAssembly memory from it, so it waits for it before instantiating.
   const snapshot = fetchSnapshot(url).then((bytes) => {
     report("start");
     return bytes;
