@@ -91,7 +91,10 @@ class Calculator {
   constructor(onStage, onFailed) {
     this.pending = new Map();
     this.nextId = 1;
-    this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+    // The page's inline script may have started the worker already (see calculator.md).
+    const started = window.refundCalculatorWorker;
+    delete window.refundCalculatorWorker;
+    this.worker = started?.worker ?? new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
     this.worker.onmessage = ({ data }) => {
       if (data.type === "stage") onStage(data.stage);
       else if (data.type === "failed") onFailed(data.message);
@@ -106,6 +109,10 @@ class Calculator {
       event.preventDefault();
       onFailed(event.message || "the calculator's worker did not start");
     };
+    for (const event of started?.early ?? []) {
+      if (event.type === "error") this.worker.onerror(event);
+      else this.worker.onmessage(event);
+    }
   }
 
   /** Resolves to the bridge's reply object: {ok, result} or {ok: false, error}. */
