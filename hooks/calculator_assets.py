@@ -10,8 +10,10 @@ learns them from one small manifest that is never cached for long.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -40,6 +42,8 @@ REPRODUCIBLE_EPOCH = "315532800"
 PYODIDE_URL = "assets/pyodide/{version}/"
 CALCULATOR_URL = "assets/calculator/"
 MANIFEST = "manifest.json"
+CALCULATOR_PAGE = "calculator.md"
+START_SCRIPT = ROOT / "docs" / CALCULATOR_URL / "start.js"
 
 
 def pyodide_version() -> str:
@@ -124,6 +128,26 @@ def write_assets(site_dir: Path) -> dict[str, Any]:
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     (calculator_dir / MANIFEST).write_text(text, encoding="utf-8")
     return manifest
+
+
+def start_script(page_url: str) -> str:
+    """The worker starter, inline, so that it costs no request before it runs."""
+    worker = posixpath.relpath(CALCULATOR_URL + "worker.mjs", page_url or ".")
+    code = START_SCRIPT.read_text(encoding="utf-8")
+    return f'<script data-worker="{html.escape(worker)}">\n{code}</script>\n'
+
+
+def on_post_page(output: str, page: Any, **_: Any) -> str:
+    """Put the worker starter first in the calculator page's head, before the
+    stylesheets: an inline script after a stylesheet waits for it to load."""
+    if page.file.src_uri != CALCULATOR_PAGE:
+        return output
+    anchor = output.find("<head>")
+    if anchor < 0:
+        raise PluginError(f"{CALCULATOR_PAGE}: the theme's page has no <head>")
+    charset = output.find("<meta charset", anchor)
+    end = output.find(">", charset) + 1 if charset >= 0 else anchor + len("<head>")
+    return output[:end] + "\n" + start_script(page.url) + output[end:]
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:

@@ -70,3 +70,13 @@ def test_only_the_calculator_page_loads_the_calculator(built_site: Path) -> None
         if "assets/calculator/" in p.read_text("utf-8")
     )
     assert loading == ["calculator/index.html"]
+
+
+def test_the_worker_starts_before_the_page_waits_for_styles(built_site: Path) -> None:
+    """An inline script after a stylesheet waits for it; this one must come first."""
+    page = (built_site / "calculator" / "index.html").read_text("utf-8")
+    starter = page.find('<script data-worker="../assets/calculator/worker.mjs">')
+    assert 0 < starter < page.find('<link rel="stylesheet"')
+    assert starter < page.find("</head>")
+    worker = built_site / "calculator" / "../assets/calculator/worker.mjs"
+    assert worker.resolve().is_file()

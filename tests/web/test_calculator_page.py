@@ -458,7 +458,13 @@ def test_an_edit_replaces_only_the_cards_it_changes(new_page: NewPage, site_url:
     after = {r["route"]: r for r in engine(next_day)["result"]["routes"]}
     changed = sorted(route for route in before if before[route] != after[route])
     assert 0 < len(changed) < len(before)
+    answers = page.get_attribute("#calc-result", "data-answers")
     page.fill("#today", next_day["today"])
+    page.wait_for_function(
+        "n => document.getElementById('calc-result').dataset.answers !== n",
+        arg=answers,
+        timeout=ANSWER_MS,
+    )
     wait_for_cards(page, expected_cards(next_day))
     replaced = page.eval_on_selector_all(
         "#calc-routes [data-route]", "els => els.filter(e => !e.__old).map(e => e.dataset.route)"
