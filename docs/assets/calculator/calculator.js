@@ -97,6 +97,7 @@ class Calculator {
     this.worker = started?.worker ?? new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
     this.worker.onmessage = ({ data }) => {
       if (data.type === "stage") onStage(data.stage);
+      else if (data.type === "progress") onProgress(data.loaded, data.total);
       else if (data.type === "failed") onFailed(data.message);
       else if (data.type === "runtime") $("calc-result").dataset.runtime = data.path;
       else if (data.type === "reply") {
@@ -422,9 +423,21 @@ async function assessForm(isStale) {
 
 const update = coalesced(assessForm);
 
+let stageReached = 0;
+
+function onProgress(loaded, total) {
+  if (stageReached !== 1 || !total) return;
+  const share = Math.min(loaded / total, 0.99);
+  $("calc-progress-bar").value = share;
+  $("calc-status").textContent = `${STAGES.download[1]} ${Math.floor(share * 100)}%`;
+}
+
 function onStage(stage) {
   const [step, text] = STAGES[stage] ?? [0, stage];
-  $("calc-progress-bar").value = step;
+  // Two start-up paths may both say a stage; the page only ever moves forward.
+  if (step <= stageReached) return;
+  stageReached = step;
+  $("calc-progress-bar").value = step - 1;
   $("calc-status").textContent = text;
   if (stage === "ready") {
     runtimeReady = true;

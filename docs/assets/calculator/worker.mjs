@@ -3,6 +3,7 @@
 // It starts loading as soon as the page creates it, while the reader types.
 // Messages in:  {id, op: "assess" | "ics", fields}  or  {id, op: "batch", csv, today}.
 // Messages out: {type: "stage", stage}  while loading ("download", "start", "calculator", "ready"),
+//               {type: "progress", loaded, total}  bytes of the runtime's big files so far,
 //               {type: "failed", message}  when Python could not start,
 //               {type: "reply", id, json}  the bridge's JSON answer as text.
 
@@ -19,6 +20,62 @@ async function readManifest() {
 }
 
 const report = (stage) => postMessage({ type: "stage", stage });
+
+// Pyodide reports no progress, and once its files are in it starts Python in one
+// long synchronous run that would starve any later notice. So the worker watches
+// the two big downloads itself, on a copy of each byte stream, and says "start"
+// the moment both have arrived.
+const BIG_FILES = ["pyodide.asm.wasm", "python_stdlib.zip"];
+const downloads = new Map();
+let startSaid = false;
+let lastProgress = 0;
+
+function onBytes() {
+  const all = [...downloads.values()];
+  if (BIG_FILES.every((name) => downloads.get(name)?.done)) {
+    if (!startSaid) report("start");
+    startSaid = true;
+    return;
+  }
+  const now = performance.now();
+  if (now - lastProgress < 100) return;
+  lastProgress = now;
+  const loaded = all.reduce((sum, file) => sum + file.loaded, 0);
+  const total = all.reduce((sum, file) => sum + file.total, 0);
+  postMessage({ type: "progress", loaded, total });
+}
+
+async function countBytes(stream, file) {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      file.loaded += value.byteLength;
+      onBytes();
+    }
+  } catch {
+    return; // the loader reads the same failure on its own copy and reports it
+  }
+  file.done = true;
+  onBytes();
+}
+
+const plainFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const response = await plainFetch(input, init);
+  const url = String(input?.url ?? input);
+  const name = url.slice(url.lastIndexOf("/") + 1);
+  if (!BIG_FILES.includes(name) || !response.ok || !response.body) return response;
+  // A compressed transfer counts more bytes than Content-Length says; no total then.
+  const encoded = response.headers.get("content-encoding");
+  const file = { loaded: 0, total: encoded ? 0 : Number(response.headers.get("content-length")) || 0 };
+  downloads.set(name, file);
+  const [watched, used] = response.body.tee();
+  countBytes(watched, file);
+  const { status, statusText, headers } = response;
+  return new Response(used, { status, statusText, headers });
+};
 
 // The loader and the manifest are fetched side by side rather than one after the other.
 const bridge = Promise.all([import("./runtime.mjs"), readManifest()])
