@@ -204,12 +204,22 @@ def test_today_defaults_to_the_readers_local_date(
     assert "today=" not in page.evaluate("location.hash")
 
 
+def without_snapshot(route: Any) -> None:
+    """The manifest of a build that made no snapshot, so the normal start runs."""
+    manifest = route.fetch().json()
+    manifest.pop("snapshot", None)
+    route.fulfill(json=manifest)
+
+
+@pytest.mark.parametrize("start", ["snapshot", "normal"])
 def test_loading_goes_through_its_stages_and_stays_on_this_host(
-    new_page: NewPage, site_url: str, page_watch: PageWatch
+    new_page: NewPage, site_url: str, page_watch: PageWatch, start: str
 ) -> None:
     page = new_page()
     requests: list[str] = []
     page.context.on("request", lambda request: requests.append(request.url))
+    if start == "normal":
+        page.context.route("**/assets/calculator/manifest.json", without_snapshot)
     page.add_init_script(
         """window.__stages = [];
         new MutationObserver(() => {
@@ -226,6 +236,9 @@ def test_loading_goes_through_its_stages_and_stays_on_this_host(
     order = ["Downloading Python…", "Starting Python…", "Loading the calculator…", "Ready."]
     assert stages[-1] == "Ready." and "Starting Python…" in stages, stages
     assert stages == sorted(stages, key=order.index), stages
+    if start == "normal":
+        assert stages == order[-len(stages) :], stages
+    assert page.get_attribute("#calc-result", "data-runtime") == start
     assert page.is_hidden("#calc-progress")
     # The worker's own requests count too: the runtime comes from this site.
     assert any(url.endswith("/assets/calculator/manifest.json") for url in requests)
