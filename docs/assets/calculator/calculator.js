@@ -59,16 +59,19 @@ function localToday() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
+// Made on first use: building a locale's date format is slow enough to matter in
+// the page's first, busiest moments, and no date is shown before the first answer.
+let dateFormat = null;
 
 function showDate(iso) {
   if (!iso) return "";
+  dateFormat ??= new Intl.DateTimeFormat(undefined, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   const [y, m, d] = iso.split("-").map(Number);
   return `<time datetime="${escapeHTML(iso)}">${escapeHTML(dateFormat.format(Date.UTC(y, m - 1, d)))}</time>`;
 }
