@@ -145,6 +145,15 @@ def test_a_share_link_fills_the_form_and_answers(new_page: NewPage, site_url: st
     assert page.is_checked("#free-return")
 
 
+def test_a_link_saying_yes_ticks_the_free_return_box(new_page: NewPage, site_url: str) -> None:
+    """The engine accepts yes/no words for the flag; the box shows what it understood."""
+    fields = {**DELIVERED, "free-return": "yes"}
+    page = open_calculator(new_page, calculator_url(site_url, fields))
+    wait_for_cards(page, expected_cards(fields))
+    assert expected_cards(fields) == expected_cards(DELIVERED)
+    assert page.is_checked("#free-return")
+
+
 def test_add_to_calendar_downloads_the_engines_ics(new_page: NewPage, site_url: str) -> None:
     page = open_calculator(new_page, calculator_url(site_url, IN_TRANSIT), accept_downloads=True)
     wait_for_cards(page, expected_cards(IN_TRANSIT))

@@ -415,6 +415,11 @@ async function assessForm(isStale) {
   $("calc-hint").hidden = true;
   if (reply.ok) {
     clearErrors();
+    // A link may say free-return=yes; the box shows what the engine understood.
+    if ("free-return" in fromLink) {
+      $("free-return").checked = reply.result.case.free_return;
+      delete fromLink["free-return"];
+    }
     renderAnswer(reply.result);
     setState("ready");
   } else {
