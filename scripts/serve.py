@@ -24,6 +24,9 @@ REVALIDATE = "no-cache"
 # A path part (folder name, or a dot/dash-separated piece of a file name) that is a
 # hex digest of at least 8 characters, as in bundle.79ae519e.min.js or pyodide-1a2b3c4d/.
 _HASHED_PART = re.compile(r"(?:^|[/._-])[0-9a-f]{8,}(?=$|[/._-])")
+# A folder named by an exact release, as in assets/pyodide/314.0.7/: the pinned npm
+# package's files (checked against package-lock.json) never change under that version.
+_RELEASE_FOLDER = re.compile(r"/\d+\.\d+\.\d+/")
 
 EXTRA_TYPES = {
     ".wasm": "application/wasm",
@@ -42,7 +45,8 @@ EXTRA_TYPES = {
 
 def is_content_hashed(url_path: str) -> bool:
     """Tell whether a URL path names a file that can never change under that name."""
-    return bool(_HASHED_PART.search(urlsplit(url_path).path.lower()))
+    path = urlsplit(url_path).path.lower()
+    return bool(_HASHED_PART.search(path) or _RELEASE_FOLDER.search(path))
 
 
 class SiteHandler(SimpleHTTPRequestHandler):

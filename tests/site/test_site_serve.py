@@ -66,6 +66,9 @@ def test_headers(served: str, path: str, content_type: str, cache: str) -> None:
         ("/assets/stylesheets/main.484c7dd.css", False),
         ("/refunds/time-limits/", False),
         ("/assets/calculator/calculator-1.0.0-py3-none-any.whl", False),
+        ("/assets/pyodide/314.0.7/pyodide.asm.wasm", True),
+        ("/assets/pyodide/314.0.7", False),
+        ("/assets/calculator/manifest.json", False),
     ],
 )
 def test_content_hash_detection(path: str, hashed: bool) -> None:
