@@ -36,21 +36,13 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from serve import SiteHandler  # noqa: E402 -- scripts/ is not a package
+from chromium import ARGS as CHROMIUM_ARGS  # noqa: E402 -- scripts/ is not a package
+from chromium import EXECUTABLE as CHROMIUM  # noqa: E402
+from serve import SiteHandler  # noqa: E402
 
 SITE = ROOT / "site"
 PAGES = Path(__file__).resolve().parent / "pages"
 BENCH_PREFIX = "/__bench__/"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SAMPLES = 5
 EDITS = 200
 BATCH_ROWS = 10_000
@@ -320,7 +312,7 @@ class Urls:
 
 def run(urls: Urls) -> list[tuple[str, str, str, str]]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             return measure(browser, urls)
         finally:

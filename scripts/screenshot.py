@@ -11,19 +11,12 @@ import sys
 import threading
 from pathlib import Path
 
+from chromium import ARGS as CHROMIUM_ARGS
+from chromium import EXECUTABLE
 from playwright.sync_api import sync_playwright
 from serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True
+                executable_path=str(EXECUTABLE), args=CHROMIUM_ARGS, headless=True
             )
             page = browser.new_page(
                 viewport={"width": args.width, "height": args.height},

@@ -9,14 +9,13 @@ ones that remember to check.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import pytest
@@ -25,18 +24,10 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from serve import make_server  # noqa: E402 -- scripts/ is not a package
+from chromium import ARGS as CHROMIUM_ARGS  # noqa: E402 -- scripts/ is not a package
+from chromium import executable as chromium_executable  # noqa: E402
+from serve import make_server  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
 
 
@@ -44,7 +35,7 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
-def skip_or_fail(reason: str) -> None:
+def skip_or_fail(reason: str) -> NoReturn:
     """CI must run every test; on a workstation a missing tool only skips."""
     if in_ci():
         pytest.fail(f"{reason} (CI=true: required)")
@@ -92,11 +83,12 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists() and shutil.which("chromium") is None:
+    path = chromium_executable()
+    if path is None:
         skip_or_fail("chromium is not installed (scripts/bootstrap.sh installs it as root)")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
+            executable_path=path,
             args=CHROMIUM_ARGS,
             headless=True,
         )
