@@ -22,7 +22,6 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -38,7 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from chromium import ARGS as CHROMIUM_ARGS  # noqa: E402 -- scripts/ is not a package
 from chromium import EXECUTABLE as CHROMIUM  # noqa: E402
-from serve import SiteHandler  # noqa: E402
+from serve import SiteHandler, serving  # noqa: E402
 
 SITE = ROOT / "site"
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -160,15 +159,8 @@ class BenchHandler(SiteHandler):
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
     handler = functools.partial(BenchHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), handler)) as url:
+        yield url
 
 
 @dataclass

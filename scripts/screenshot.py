@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from pathlib import Path
 
 from chromium import ARGS as CHROMIUM_ARGS
 from chromium import EXECUTABLE
 from playwright.sync_api import sync_playwright
-from serve import make_server
+from serve import make_server, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,25 +32,19 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.dir / "index.html").is_file():
         print(f"screenshot: no index.html in {args.dir}; build first: make site", file=sys.stderr)
         return 2
-    server = make_server(args.dir)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{args.path}"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(EXECUTABLE), args=CHROMIUM_ARGS, headless=True
-            )
-            page = browser.new_page(
-                viewport={"width": args.width, "height": args.height},
-                color_scheme=args.scheme,
-            )
-            page.goto(url, wait_until="networkidle")
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(args.out))
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(make_server(args.dir)) as root, sync_playwright() as playwright:
+        url = root + args.path
+        browser = playwright.chromium.launch(
+            executable_path=str(EXECUTABLE), args=CHROMIUM_ARGS, headless=True
+        )
+        page = browser.new_page(
+            viewport={"width": args.width, "height": args.height},
+            color_scheme=args.scheme,
+        )
+        page.goto(url, wait_until="networkidle")
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(args.out))
+        browser.close()
     print(f"screenshot: {url} -> {args.out}")
     return 0
 

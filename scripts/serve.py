@@ -10,9 +10,12 @@ revalidated so a rebuilt page is seen at once.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import re
 import sys
+import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
@@ -71,6 +74,20 @@ def make_server(directory: Path, host: str = "127.0.0.1", port: int = 0) -> Thre
     """Bind a server for `directory`; port 0 picks a free port (read it from server_address)."""
     handler = functools.partial(SiteHandler, directory=str(directory))
     return ThreadingHTTPServer((host, port), handler)
+
+
+@contextlib.contextmanager
+def serving(server: ThreadingHTTPServer) -> Iterator[str]:
+    """Run `server` on a background thread for the duration, yielding its root URL."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        yield f"http://{host!s}:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
 
 
 def main(argv: list[str] | None = None) -> int:

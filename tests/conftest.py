@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from chromium import ARGS as CHROMIUM_ARGS  # noqa: E402 -- scripts/ is not a package
 from chromium import executable as chromium_executable  # noqa: E402
-from serve import make_server  # noqa: E402
+from serve import make_server, serving  # noqa: E402
 
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
 
@@ -70,15 +69,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    server = make_server(built_site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(make_server(built_site)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
