@@ -74,13 +74,13 @@ def open_calculator(new_page: NewPage, url: str, **context: Any) -> Any:
     return page
 
 
-def wait_for_cards(page: Any, cards: list[list[str]]) -> None:
+def wait_for_cards(page: Any, cards: list[list[str]], timeout: int = ANSWER_MS) -> None:
     """Wait until the page shows these cards; on timeout, say what it showed instead."""
     try:
         page.wait_for_function(
             f"want => JSON.stringify(({CARDS_JS})()) === JSON.stringify(want)",
             arg=cards,
-            timeout=ANSWER_MS,
+            timeout=timeout,
         )
     except Exception:
         shown = page.evaluate(CARDS_JS)

@@ -23,12 +23,12 @@ from urllib.parse import urlencode
 
 import pytest
 from conftest import NewPage
+from test_calculator_page import LOAD_MS, wait_for_cards
 
 from calculator import bridge
 
 pytestmark = pytest.mark.browser
 
-LOAD_MS = 120_000
 CASE = {
     "order-date": "2026-10-01",
     "shipped": "2026-10-03",
@@ -36,8 +36,6 @@ CASE = {
     "dispute-opened": "2026-10-22",
     "today": "2026-10-25",
 }
-CARDS_JS = """() => [...document.querySelectorAll('#calc-routes [data-route]')].map(
-    e => [e.dataset.route, e.dataset.status, e.dataset.closesOn])"""
 # Records which start the worker reports, whatever the page's own glue does with it.
 RUNTIME_SPY = """
 window.__runtimePaths = [];
@@ -93,17 +91,7 @@ def open_and_answer(page: Any, site_url: str) -> tuple[list[str], list[str]]:
     page.on("request", lambda request: requests.append(request.url))
     page.add_init_script(RUNTIME_SPY)
     page.goto(f"{site_url}calculator/#{urlencode(CASE)}")
-    want = expected_cards()
-    try:
-        page.wait_for_function(
-            f"want => JSON.stringify(({CARDS_JS})()) === JSON.stringify(want)",
-            arg=want,
-            timeout=LOAD_MS,
-        )
-    except Exception:
-        shown = page.evaluate(CARDS_JS)
-        state = page.get_attribute("#calc-result", "data-state")
-        pytest.fail(f"cards never matched the engine (state={state}):\n{shown}\n!=\n{want}")
+    wait_for_cards(page, expected_cards(), timeout=LOAD_MS)
     assert page.get_attribute("#calc-result", "data-state") == "ready"
     paths: list[str] = page.evaluate("window.__runtimePaths")
     # The page shows the start the worker reported, for bug reports and tests alike.
