@@ -9,7 +9,6 @@ ones that remember to check.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +26,9 @@ from chromium import ARGS as CHROMIUM_ARGS  # noqa: E402 -- scripts/ is not a pa
 from chromium import executable as chromium_executable  # noqa: E402
 from serve import make_server, serving  # noqa: E402
 
+from sitebuild import BuildError  # noqa: E402
+from sitebuild.generators import build_site as pipeline  # noqa: E402
+
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
 
 
@@ -41,35 +43,49 @@ def skip_or_fail(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
-def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    """Run the same strict build as `make site`; callers decide what failure means."""
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(config),
-        "-d",
-        str(out),
-    ]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+GENERATORS = ("mkdocs", "zensical")
+
+
+def build_site(out: Path, generator: str = "mkdocs", work: Path | None = None) -> Path:
+    """Run the same pipeline as `make site` / `make site-zensical` into `out`.
+
+    The rendered pages and generated config go to `work` (beside `out` by default), so
+    a test never shares the working tree's build/ folder."""
+    try:
+        pipeline(generator, out, work=work or out.parent / f"work-{generator}")
+    except BuildError as error:
+        pytest.fail(f"the {generator} build failed: {error}")
+    return out
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(out)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-    return out
+    """The site as `make site` builds it (mkdocs)."""
+    return build_site(tmp_path_factory.mktemp("mkdocs") / "site")
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as `make site-zensical` builds it."""
+    return build_site(tmp_path_factory.mktemp("zensical") / "site", "zensical")
+
+
+@pytest.fixture(scope="session", params=GENERATORS)
+def any_site(request: pytest.FixtureRequest) -> tuple[str, Path]:
+    """Each generator's site in turn, for the checks both must pass: (generator, folder)."""
+    fixture = "built_site" if request.param == "mkdocs" else "zensical_site"
+    return request.param, request.getfixturevalue(fixture)
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     with serving(make_server(built_site)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_site: Path) -> Iterator[str]:
+    with serving(make_server(zensical_site)) as url:
         yield url
 
 

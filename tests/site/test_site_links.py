@@ -69,8 +69,9 @@ def broken_links(site: Path) -> list[str]:
     return problems
 
 
-def test_internal_links_and_assets_resolve(built_site: Path) -> None:
-    assert broken_links(built_site) == []
+def test_internal_links_and_assets_resolve(any_site: tuple[str, Path]) -> None:
+    _, site = any_site
+    assert broken_links(site) == []
 
 
 def test_link_checker_reports_missing_pages_and_anchors(tmp_path: Path) -> None:

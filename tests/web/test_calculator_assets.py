@@ -16,6 +16,8 @@ from typing import Any
 from conftest import ROOT
 from test_pyodide_diff import load_assets_hook
 
+from sitebuild.assets import WHEEL_TAIL, cached_wheel
+
 CALCULATOR = Path("assets") / "calculator"
 
 
@@ -24,7 +26,8 @@ def manifest(site: Path) -> dict[str, Any]:
     return data
 
 
-def test_the_manifest_names_files_that_exist(built_site: Path) -> None:
+def test_the_manifest_names_files_that_exist(any_site: tuple[str, Path]) -> None:
+    _, built_site = any_site
     info = manifest(built_site)
     package = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text("utf-8"))
     assert info["pyodide"] == package["version"]
@@ -62,7 +65,17 @@ def test_the_same_source_gives_the_same_wheel(tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
 
 
-def test_only_the_calculator_page_loads_the_calculator(built_site: Path) -> None:
+def test_the_wheel_is_built_once_for_the_same_source(tmp_path: Path) -> None:
+    first = cached_wheel(tmp_path)
+    built = first.stat().st_mtime_ns
+    second = cached_wheel(tmp_path)
+    assert second == first and second.stat().st_mtime_ns == built
+    assert second.name.endswith(WHEEL_TAIL)
+    assert [p.name for p in tmp_path.iterdir()] == [first.parent.name]
+
+
+def test_only_the_calculator_page_loads_the_calculator(any_site: tuple[str, Path]) -> None:
+    _, built_site = any_site
     pages = [p for p in built_site.rglob("*.html") if "assets" not in p.parts]
     loading = sorted(
         str(p.relative_to(built_site))
@@ -72,8 +85,9 @@ def test_only_the_calculator_page_loads_the_calculator(built_site: Path) -> None
     assert loading == ["calculator/index.html"]
 
 
-def test_the_worker_starts_before_the_page_waits_for_styles(built_site: Path) -> None:
+def test_the_worker_starts_before_the_page_waits_for_styles(any_site: tuple[str, Path]) -> None:
     """An inline script after a stylesheet waits for it; this one must come first."""
+    _, built_site = any_site
     page = (built_site / "calculator" / "index.html").read_text("utf-8")
     starter = page.find('<script data-worker="../assets/calculator/worker.mjs">')
     assert 0 < starter < page.find('<link rel="stylesheet"')

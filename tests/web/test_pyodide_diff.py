@@ -9,7 +9,6 @@ error paths are compared as well as the answers.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -25,6 +24,7 @@ from hypothesis import strategies as st
 
 from calculator import bridge
 from calculator.batch import COLUMNS
+from sitebuild import assets
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "pyodide_diff.mjs"
@@ -37,14 +37,8 @@ Fields = dict[str, str]
 
 
 def load_assets_hook() -> ModuleType:
-    """The wheel is built by the site's own hook, so the test checks what ships."""
-    spec = importlib.util.spec_from_file_location(
-        "calculator_assets", ROOT / "hooks" / "calculator_assets.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The wheel is built by the site build's own code, so the test checks what ships."""
+    return assets
 
 
 GARBAGE = st.sampled_from(["2026-02-30", "2026-13-01", "1999-12-31", "2101-01-01", "soon", " "])

@@ -3,15 +3,14 @@
 Starting the interpreter is most of what a reader waits for on the calculator page;
 restoring a snapshot of one that has already started takes a fraction of that time.
 A snapshot only restores on the exact Pyodide core files it was made from, and it
-must hold the current calculator, so it is made from the very files this build put
-into the site, right after `calculator_assets` (listed before this hook) put them
-there.
+must hold the current calculator, so it is made from the very files the prepare
+step just placed (sitebuild.assets calls `place_snapshot`).
 
 Making one takes several seconds, so snapshots are kept in a cache keyed by a hash
 of everything they are made from. The snapshot is an optimisation: when Node or the
 snapshot fails, the site is still built, the manifest says `"snapshot": null`, and
-the page starts Python the normal way. That is logged at info level because a
-strict build must not fail over it.
+the page starts Python the normal way. That is logged at info level: the build
+goes on without it.
 """
 
 from __future__ import annotations
@@ -27,11 +26,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
+from sitebuild import ROOT
+from sitebuild.files import write_bytes, write_text
 
-log = logging.getLogger("mkdocs.hooks.snapshot")
+log = logging.getLogger("sitebuild.snapshot")
 
-ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "make_snapshot.mjs"
 MANIFEST = Path("assets") / "calculator" / "manifest.json"
 # The files Pyodide reads while starting; the lock file is never read by a restore.
@@ -57,7 +56,7 @@ def cache_dir() -> Path:
 
 def inputs_key(index_dir: Path, wheel: Path) -> str:
     """A hash of every byte the snapshot depends on, including the recipe itself
-    (the Node script and the way this hook runs it)."""
+    (the Node script and the way this module runs it)."""
     digest = hashlib.sha256()
     for path in [*(index_dir / name for name in CORE_FILES), wheel, SCRIPT, Path(__file__)]:
         digest.update(path.name.encode() + b"\0")
@@ -138,8 +137,25 @@ def prune(cache: Path) -> None:
         old.unlink(missing_ok=True)
 
 
+def place_snapshot(index_dir: Path, wheel: Path, here: Path) -> str | None:
+    """Put the snapshot for these files in `here` under its content hash; return its name,
+    or None when this build ships none. Other snapshots in `here` are removed."""
+    name: str | None = None
+    try:
+        data = cached_snapshot(index_dir, wheel)
+        name = f"{SNAPSHOT_PREFIX}{hashlib.sha256(data).hexdigest()[:16]}{SNAPSHOT_SUFFIX}"
+        write_bytes(here / name, data)
+    except (SnapshotError, OSError, KeyError, ValueError) as error:
+        log.info("snapshot: none in this build (%s); the page will start Python normally", error)
+        name = None
+    for old in here.glob(f"{SNAPSHOT_PREFIX}*{SNAPSHOT_SUFFIX}"):
+        if old.name != name:
+            old.unlink()
+    return name
+
+
 def attach_snapshot(site_dir: Path) -> str | None:
-    """Copy a snapshot next to the manifest under its content hash and name it there.
+    """Name a snapshot in the manifest of an existing site (or rendered docs) folder.
 
     Returns the name written into the manifest, or None when the site ships none.
     """
@@ -149,23 +165,14 @@ def attach_snapshot(site_dir: Path) -> str | None:
         return None
     manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
     here = manifest_path.parent
-    for old in here.glob(f"{SNAPSHOT_PREFIX}*{SNAPSHOT_SUFFIX}"):
-        old.unlink()
-    name: str | None = None
     try:
         index_dir = (here / str(manifest["indexURL"])).resolve()
         wheel = here / str(manifest["wheel"])
-        data = cached_snapshot(index_dir, wheel)
-        name = f"{SNAPSHOT_PREFIX}{hashlib.sha256(data).hexdigest()[:16]}{SNAPSHOT_SUFFIX}"
-        (here / name).write_bytes(data)
-    except (SnapshotError, OSError, KeyError, ValueError) as error:
-        log.info("snapshot: none in this build (%s); the page will start Python normally", error)
-        name = None
-    manifest["snapshot"] = name
+    except KeyError as error:
+        log.info("snapshot: none in this build (no %s in the manifest)", error)
+        index_dir, wheel = here, here / "missing"
+    manifest["snapshot"] = place_snapshot(index_dir, wheel, here)
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
-    manifest_path.write_text(text, encoding="utf-8")
+    write_text(manifest_path, text)
+    name: str | None = manifest["snapshot"]
     return name
-
-
-def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    attach_snapshot(Path(config["site_dir"]))

@@ -1,0 +1,86 @@
+"""The generator's config: mkdocs.yml, pointed at the rendered folder.
+
+mkdocs.yml stays the one config a person edits. The prepare step writes a copy
+that differs only in what the build decides: where the rendered pages are, where
+the site goes, the theme override's absolute path, and the "Rules as of" footer
+taken from the policy data. mkdocs and Zensical both read it (Zensical requires
+the docs and site folders to sit under the config file's folder, so the copy is
+written where that holds).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitebuild import ROOT, BuildError
+from sitebuild.files import write_text
+
+SOURCE_CONFIG = ROOT / "mkdocs.yml"
+# Keys the build sets; mkdocs.yml must not set them itself.
+OWNED = ("docs_dir", "site_dir", "copyright", "hooks")
+
+
+class _Loader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no types
+    """Reads mkdocs.yml's `!!python/name:` tags as names, so they are written back unchanged."""
+
+
+class _Name(str):
+    """A `!!python/name:` value, kept as text."""
+
+
+def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Name:
+    return _Name(suffix)
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
+
+
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
+    pass
+
+
+def _name_out(dumper: yaml.SafeDumper, value: _Name) -> yaml.Node:
+    return dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{value}", "")
+
+
+_Dumper.add_representer(_Name, _name_out)
+
+
+def read_source(path: Path = SOURCE_CONFIG) -> dict[str, Any]:
+    config: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    set_here = [key for key in OWNED if key in config]
+    if set_here:
+        raise BuildError(f"{path.name}: the build sets {', '.join(set_here)}; remove it there")
+    return config
+
+
+def write_config(
+    target: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    copyright_line: str,
+    source: Path = SOURCE_CONFIG,
+) -> Path:
+    """Write the generator config to `target`.
+
+    The docs and site folders are written relative to the config's folder (Zensical
+    panics on an absolute docs_dir and refuses folders outside the config's folder);
+    the theme override's path is absolute, so the config works from anywhere.
+    """
+    config = read_source(source)
+    here = target.resolve().parent
+    config["docs_dir"] = os.path.relpath(docs_dir.resolve(), here)
+    config["site_dir"] = os.path.relpath(site_dir.resolve(), here)
+    config["copyright"] = copyright_line
+    theme = config.get("theme")
+    if isinstance(theme, dict) and "custom_dir" in theme:
+        theme["custom_dir"] = os.path.normpath(source.parent / theme["custom_dir"])
+    config.pop("watch", None)
+    text = "# Written by `python -m sitebuild prepare` from mkdocs.yml: edit that file.\n"
+    text += yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
+    write_text(target, text)
+    return target

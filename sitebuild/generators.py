@@ -1,0 +1,73 @@
+"""The whole pipeline for one generator: prepare -> mkdocs or Zensical -> finish.
+
+`make site` and `make site-zensical` spell these steps out; the tests and
+`python -m sitebuild serve` call `build_site` instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from sitebuild import ROOT, BuildError
+from sitebuild.config import SOURCE_CONFIG
+from sitebuild.finish import finish
+from sitebuild.prepare import prepare
+from sitebuild.render import DOCS
+
+GENERATORS = ("mkdocs", "zensical")
+WORK = ROOT / "build"
+
+
+def command(generator: str, config: Path, site_dir: Path) -> list[str]:
+    if generator == "mkdocs":
+        site = str(site_dir.resolve())
+        return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", site]
+    if generator == "zensical":
+        return [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(config)]
+    raise BuildError(f"generator: {generator!r} is not one of {', '.join(GENERATORS)}")
+
+
+def build_site(
+    generator: str,
+    site_dir: Path,
+    *,
+    work: Path = WORK,
+    docs: Path = DOCS,
+    source_config: Path = SOURCE_CONFIG,
+    today: date | None = None,
+    with_snapshot: bool = True,
+) -> str:
+    """Build the site into `site_dir`; returns the generator's output, raises BuildError.
+
+    `work` holds the rendered pages (`work/docs`) and the generated config. Zensical
+    writes only inside its config's folder, so its site is built in `work` and moved.
+    """
+    config = work / f"{generator}.yml"
+    built = site_dir if generator == "mkdocs" else work / f"site-{generator}"
+    run = command(generator, config, built)
+    prepare(
+        out=work / "docs",
+        site_dir=built,
+        config=config,
+        source=docs,
+        source_config=source_config,
+        today=today,
+        with_snapshot=with_snapshot,
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(run, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    output = result.stdout + result.stderr
+    if result.returncode != 0:
+        lines = output.strip().splitlines()
+        raise BuildError(f"{generator} build failed: {lines[-1] if lines else result.returncode}")
+    if built.resolve() != site_dir.resolve():
+        shutil.rmtree(site_dir, ignore_errors=True)
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(built, site_dir)
+    finish(site_dir)
+    return output

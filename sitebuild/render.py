@@ -1,0 +1,109 @@
+"""Render docs/ into the folder a generator builds from.
+
+Every Markdown page gets its tokens filled in (sitebuild.tokens) and, where the
+theme override needs to know something about the page, a front matter key:
+`diagram_script` on pages that draw a diagram, `start_script` and `start_worker`
+on the calculator page. Every other file is copied as it is, and the calculator's
+runtime is placed beside them. Unchanged outputs are left alone; files whose
+source is gone are removed.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitebuild import ROOT, BuildError, assets
+from sitebuild.files import copy_file, prune, write_text
+from sitebuild.tokens import Context, TokenError, expand
+
+DOCS = ROOT / "docs"
+CALCULATOR_PAGE = "calculator.md"
+START_SCRIPT = "assets/calculator/start.js"
+WORKER = "assets/calculator/worker.mjs"
+DIAGRAM = re.compile(r"^\s*(?:```|~~~)\s*mermaid\b", re.MULTILINE)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    docs_dir: Path
+    pages: int
+    written: int
+
+
+def page_url(rel: str) -> str:
+    """The page's URL relative to the site root, as `use_directory_urls` lays it out."""
+    stem = rel.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative(target: str, page: str) -> str:
+    """A link from the page at URL `page` to the site file `target`."""
+    return posixpath.relpath(target, page.rstrip("/") or ".")
+
+
+def with_meta(markdown: str, meta: dict[str, str]) -> str:
+    """Add keys to the page's front matter (JSON strings are valid YAML scalars)."""
+    if not meta:
+        return markdown
+    lines = "".join(f"{key}: {json.dumps(value)}\n" for key, value in meta.items())
+    found = FRONT_MATTER.match(markdown)
+    if found is None:
+        return f"---\n{lines}---\n\n{markdown}"
+    body = found.group(1) or ""
+    return f"---\n{body}{lines}---\n{markdown[found.end() :]}"
+
+
+def page_meta(rel: str, markdown: str, diagram: str, source: Path) -> dict[str, str]:
+    url = page_url(rel)
+    meta: dict[str, str] = {}
+    if DIAGRAM.search(markdown):
+        meta["diagram_script"] = relative(diagram, url)
+    if rel == CALCULATOR_PAGE:
+        meta["start_worker"] = relative(WORKER, url)
+        meta["start_script"] = (source / START_SCRIPT).read_text(encoding="utf-8")
+    return meta
+
+
+def render(
+    out: Path,
+    context: Context,
+    source: Path = DOCS,
+    with_calculator: bool = True,
+    with_snapshot: bool = True,
+) -> Rendered:
+    """Render `source` into `out`; a bad token raises BuildError naming page and token."""
+    out.mkdir(parents=True, exist_ok=True)
+    keep: set[Path] = set()
+    written = pages = 0
+    diagram_file = assets.diagram_script(out)
+    keep.add(diagram_file)
+    diagram = diagram_file.relative_to(out).as_posix()
+    for path in sorted(source.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(source).as_posix()
+        target = out / rel
+        keep.add(target)
+        if path.suffix != ".md":
+            written += copy_file(path, target)
+            continue
+        pages += 1
+        markdown = path.read_text(encoding="utf-8")
+        try:
+            text = expand(markdown, context)
+        except TokenError as exc:
+            raise BuildError(f"{rel}: {exc}") from None
+        text = with_meta(text, page_meta(rel, markdown, diagram, source))
+        written += write_text(target, text)
+    if with_calculator and (source / CALCULATOR_PAGE).is_file():
+        _, placed = assets.write_assets(out, with_snapshot=with_snapshot)
+        keep |= placed
+    prune(out, keep)
+    return Rendered(docs_dir=out, pages=pages, written=written)

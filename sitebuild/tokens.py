@@ -1,0 +1,171 @@
+"""Fill the guide's tokens in from calculator/policy.toml.
+
+A deadline typed by hand into a page drifts from the calculator the first time a
+rule changes; a token cannot. Anything between double braces that is not a known
+token stops the build, so a typo never reaches a reader as raw braces.
+
+Tokens:
+
+- `{{ policy.ID }}`, `{{ policy.ID.range|min|max|unit }}`, `{{ policy.rules_as_of }}`
+- `{{ sources: id id ... }}`: the sources of those entries, each once
+- a generated block, by name: see `GENERATED`. A new one is one function:
+
+      @generated("my_table")
+      def my_table(context: Context) -> str:
+          return "| ... |"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from calculator.policy import Entry, Policy, Source
+
+TOKEN = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.DOTALL)
+PEAK_SEASONS = "peak_seasons"
+
+
+class TokenError(ValueError):
+    """A token names something the policy data does not hold."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a token may read: the policy data and the day the site is built."""
+
+    policy: Policy
+    today: date = field(default_factory=date.today)
+
+
+Generator = Callable[[Context], str]
+GENERATED: dict[str, Generator] = {}
+
+
+def generated(name: str) -> Callable[[Generator], Generator]:
+    """Register a function as the generated block `{{ name }}`."""
+
+    def register(function: Generator) -> Generator:
+        if name in GENERATED:
+            raise ValueError(f"token {name!r} is registered twice")
+        GENERATED[name] = function
+        return function
+
+    return register
+
+
+def long_date(day: date) -> str:
+    """Spell dates out: readers in many countries misread 03/11."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def entry(policy: Policy, entry_id: str) -> Entry:
+    try:
+        return policy.entries[entry_id]
+    except KeyError:
+        raise TokenError(f"no policy entry {entry_id!r}") from None
+
+
+def _policy_token(policy: Policy, path: str) -> str:
+    if path == "rules_as_of":
+        return long_date(policy.rules_as_of)
+    entry_id, _, part = path.partition(".")
+    found = entry(policy, entry_id)
+    if part == "" and found.value is not None:
+        return str(found.value)
+    if part == "unit":
+        return found.unit
+    if found.range is not None:
+        low, high = found.range
+        pieces = {"min": str(low), "max": str(high), "range": f"{low} to {high}"}
+        if part in pieces:
+            return pieces[part]
+    shown = part or "value"
+    raise TokenError(f"policy entry {entry_id!r} has no {shown}")
+
+
+def _sources_of(policy: Policy, source_id: str) -> tuple[Source, ...]:
+    if source_id == PEAK_SEASONS:
+        return tuple(s.source for s in policy.peak_seasons)
+    facts = getattr(policy, "facts", {})
+    if source_id not in policy.entries and source_id in facts:
+        return tuple(facts[source_id].sources)
+    return entry(policy, source_id).sources
+
+
+def _sources_list(policy: Policy, ids: list[str]) -> str:
+    if not ids:
+        raise TokenError("sources: names no entry")
+    seen: dict[tuple[str, str], Source] = {}
+    for source_id in ids:
+        for source in _sources_of(policy, source_id):
+            seen.setdefault((source.title, source.url), source)
+    return "\n".join(f"- [{s.title}]({s.url}), seen {long_date(s.seen)}" for s in seen.values())
+
+
+def expand_token(context: Context, token: str) -> str:
+    """Turn the text between the braces into what the reader sees."""
+    if token.startswith("policy."):
+        return _policy_token(context.policy, token.removeprefix("policy."))
+    if token.startswith("sources:"):
+        return _sources_list(context.policy, token.removeprefix("sources:").split())
+    if token in GENERATED:
+        return GENERATED[token](context)
+    raise TokenError("unknown token")
+
+
+def expand(markdown: str, context: Context) -> str:
+    """Replace every token; the first bad one raises TokenError naming it."""
+
+    def replace(match: re.Match[str]) -> str:
+        try:
+            return expand_token(context, match.group(1))
+        except TokenError as exc:
+            raise TokenError(f"{match.group(0)}: {exc}") from None
+
+    return TOKEN.sub(replace, markdown)
+
+
+# Generated blocks -------------------------------------------------------------------------
+
+
+@generated(PEAK_SEASONS)
+def peak_seasons(context: Context) -> str:
+    """The busy seasons that have not ended on the day the site is built."""
+    ahead = [s for s in context.policy.peak_seasons if s.end >= context.today]
+    if not ahead:
+        return "*No busy season is listed ahead of today; the order page's countdown still counts.*"
+    rows = [f"| {cell(s.name)} | {long_date(s.start)} | {long_date(s.end)} |" for s in ahead]
+    return "\n".join(["| Period | From | To |", "| --- | --- | --- |", *rows])
+
+
+# Units that measure a span of time (a deadline), as opposed to a year or an amount.
+SPAN_UNITS = re.compile(r"\b(?:days?|hours?|weeks?|months?|years)\b")
+
+
+def _figure(found: Entry) -> str:
+    if found.value is not None:
+        shown = f"**{found.value}** {found.unit}"
+        if found.range is not None and found.range != (found.value, found.value):
+            shown += f" (sources: {found.range[0]} to {found.range[1]})"
+        return shown
+    assert found.range is not None  # calculator.policy guarantees value or range
+    return f"**{found.range[0]} to {found.range[1]}** {found.unit}"
+
+
+@generated("deadlines_table")
+def deadlines_table(context: Context) -> str:
+    """Every time limit in the policy data, in the order of the file, with the figure used."""
+    rows = [
+        f"| {cell(e.summary)} | {_figure(e)} |"
+        for e in context.policy.entries.values()
+        if SPAN_UNITS.search(e.unit)
+    ]
+    return "\n".join(["| Rule | This guide uses |", "| --- | --- |", *rows])

@@ -1,0 +1,121 @@
+"""The build pipeline's own pieces: tokens, the generated config, the finishing pass."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from calculator.policy import POLICY
+from sitebuild import BuildError
+from sitebuild.config import write_config
+from sitebuild.finish import finish, name_controls
+from sitebuild.render import page_url, relative, with_meta
+from sitebuild.tokens import GENERATED, Context, TokenError, expand, generated
+
+CONTEXT = Context(policy=POLICY, today=date(2026, 11, 1))
+
+
+def test_mkdocs_yml_needs_no_hooks() -> None:
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert not re.search(r"^hooks:", config, re.MULTILINE)
+    assert not (ROOT / "hooks").exists()
+
+
+def test_the_deadlines_table_has_every_time_limit_once() -> None:
+    table = expand("{{ deadlines_table }}", CONTEXT)
+    rows = table.splitlines()[2:]
+    spans = [e for e in POLICY.entries.values() if re.search(r"days?|hours?|years\b", e.unit)]
+    assert len(rows) == len(spans)
+    for entry, row in zip(spans, rows, strict=True):
+        assert row.startswith(f"| {entry.summary} |"), entry.id
+        shown = entry.value if entry.value is not None else entry.span()
+        assert f"**{shown}** {entry.unit}" in row, entry.id
+    assert "eu_commitment_year" in POLICY.entries
+    assert str(POLICY.entries["eu_commitment_year"].value) not in table
+
+
+def test_a_new_generated_token_is_one_function(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sitebuild.tokens.GENERATED", dict(GENERATED))
+
+    @generated("build_day")
+    def build_day(context: Context) -> str:
+        return context.today.isoformat()
+
+    assert expand("Built {{ build_day }}.", CONTEXT) == "Built 2026-11-01."
+    with pytest.raises(ValueError, match="registered twice"):
+        generated("build_day")(build_day)
+
+
+def test_peak_seasons_says_so_when_none_is_left() -> None:
+    after = max(s.end for s in POLICY.peak_seasons)
+    text = expand(
+        "{{ peak_seasons }}", Context(policy=POLICY, today=after.replace(year=after.year + 1))
+    )
+    assert "|" not in text and "No busy season" in text
+
+
+def test_an_unknown_token_names_itself() -> None:
+    with pytest.raises(TokenError, match=r"^\{\{ nope \}\}: unknown token$"):
+        expand("a {{ nope }} b", CONTEXT)
+
+
+@pytest.mark.parametrize(
+    ("md", "url"),
+    [("index.md", ""), ("calculator.md", "calculator/"), ("disputes/index.md", "disputes/")],
+)
+def test_page_urls_follow_directory_urls(md: str, url: str) -> None:
+    assert page_url(md) == url
+
+
+def test_links_from_pages_are_relative() -> None:
+    assert relative("assets/x.js", "") == "assets/x.js"
+    assert relative("assets/x.js", "disputes/") == "../assets/x.js"
+    assert relative("assets/x.js", "refunds/cancel/") == "../../assets/x.js"
+
+
+def test_front_matter_keys_are_added_to_what_is_there() -> None:
+    assert with_meta("# Hi\n", {}) == "# Hi\n"
+    assert with_meta("# Hi\n", {"a": "b"}) == '---\na: "b"\n---\n\n# Hi\n'
+    page = "---\nsearch:\n  boost: 2\n---\n# Hi\n"
+    added = with_meta(page, {"code": 'say("hi")\n'})
+    assert yaml.safe_load(added.split("---\n")[1]) == {
+        "search": {"boost": 2},
+        "code": 'say("hi")\n',
+    }
+    assert added.endswith("---\n# Hi\n")
+
+
+def test_the_generated_config_points_at_the_rendered_folder(tmp_path: Path) -> None:
+    target = write_config(tmp_path / "gen.yml", tmp_path / "docs", tmp_path / "site", "Rules")
+    config = yaml.load(target.read_text("utf-8"), Loader=yaml.Loader)
+    assert config["docs_dir"] == "docs"
+    assert config["site_dir"] == "site"
+    assert config["copyright"] == "Rules"
+    assert config["theme"]["custom_dir"] == str(ROOT / "overrides")
+    fences = config["markdown_extensions"][-3]["pymdownx.superfences"]["custom_fences"]
+    assert callable(fences[0]["format"])
+
+
+def test_a_config_that_sets_what_the_build_owns_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "mkdocs.yml"
+    source.write_text("site_name: x\nhooks: [a.py]\ndocs_dir: d\n", "utf-8")
+    with pytest.raises(BuildError, match="the build sets docs_dir, hooks"):
+        write_config(tmp_path / "gen.yml", tmp_path, tmp_path, "", source=source)
+
+
+def test_the_finishing_pass_names_controls_once(built_site: Path) -> None:
+    page = (built_site / "checklist" / "index.html").read_text("utf-8")
+    assert name_controls(page) == page
+    bare = page.replace(' aria-label="Search the guide"', "")
+    bare = re.sub(r'(<input type="checkbox") aria-label="[^"]*"', r"\1", bare)
+    assert name_controls(bare) == page
+
+
+def test_finish_refuses_a_folder_without_a_site(tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match=r"no index\.html"):
+        finish(tmp_path)
