@@ -94,9 +94,8 @@ def _policy_token(policy: Policy, path: str) -> str:
 def _sources_of(policy: Policy, source_id: str) -> tuple[Source, ...]:
     if source_id == PEAK_SEASONS:
         return tuple(s.source for s in policy.peak_seasons)
-    facts = getattr(policy, "facts", {})
-    if source_id not in policy.entries and source_id in facts:
-        return tuple(facts[source_id].sources)
+    if source_id not in policy.entries and source_id in policy.facts:
+        return policy.facts[source_id].sources
     return entry(policy, source_id).sources
 
 
@@ -169,3 +168,48 @@ def deadlines_table(context: Context) -> str:
         if SPAN_UNITS.search(e.unit)
     ]
     return "\n".join(["| Rule | This guide uses |", "| --- | --- |", *rows])
+
+
+def _sources_inline(sources: tuple[Source, ...]) -> str:
+    return ", ".join(f"[{s.title}]({s.url})" for s in sources) or "no source found"
+
+
+@generated("rules_history")
+def rules_history(context: Context) -> str:
+    """What changed: every dated version of every rule, newest first, with its sources."""
+    changes: list[tuple[date, str, str]] = []
+    for found in context.policy.entries.values():
+        for version in found.versions:
+            if version.from_ is None:
+                continue
+            what = version.note or "the rule took effect"
+            figure = version.span() + " " + version.unit
+            line = (
+                f"- **{long_date(version.from_)}**: {what.rstrip('.')}. "
+                f"{found.summary.rstrip('.')}: {figure}. "
+                f"Source: {_sources_inline(version.sources)}."
+            )
+            changes.append((version.from_, found.id, line))
+    if not changes:
+        return "*No dated change to these rules is recorded.*"
+    changes.sort(key=lambda change: (change[0], change[1]), reverse=True)
+    return "\n".join(line for _, _, line in changes)
+
+
+@generated("calculator_fields")
+def calculator_fields(context: Context) -> str:
+    """The calculator's fields, group by group, from the one field table."""
+    from calculator.fields import FIELDS  # noqa: PLC0415 -- only this token needs the form
+
+    groups: dict[str, list[str]] = {}
+    for field_ in FIELDS:
+        name = f"**{cell(field_.label)}**" + (" (needed)" if field_.required else "")
+        detail = cell(field_.help)
+        if field_.choices:
+            detail += " One of: " + ", ".join(cell(label) for _, label in field_.choices) + "."
+        groups.setdefault(field_.group, []).append(f"| {name} | {detail} |")
+    blocks = [
+        "\n".join([f"**{cell(group)}**", "", "| Field | What to enter |", "| --- | --- |", *rows])
+        for group, rows in groups.items()
+    ]
+    return "\n\n".join(blocks)

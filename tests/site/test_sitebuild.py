@@ -10,7 +10,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from calculator.policy import POLICY
+from calculator.fields import FIELDS
+from calculator.policy import POLICY, load_policy
 from sitebuild import BuildError
 from sitebuild.config import write_config
 from sitebuild.finish import finish, name_controls
@@ -119,3 +120,62 @@ def test_the_finishing_pass_names_controls_once(built_site: Path) -> None:
 def test_finish_refuses_a_folder_without_a_site(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match=r"no index\.html"):
         finish(tmp_path)
+
+
+HISTORY_POLICY = """
+[meta]
+rules_as_of = 2026-11-01
+
+[entries.a]
+value = 9
+unit = "calendar days"
+summary = "A rule."
+from = 2017-03-01
+note = "Longer"
+sources = [{ title = "new", url = "https://example.org/new", seen = 2026-01-02 }]
+
+[[entries.a.history]]
+value = 5
+from = 2013-01-01
+sources = [{ title = "old", url = "https://example.org/old", seen = 2026-01-02 }]
+
+[[entries.a.history]]
+range = [4, 6]
+sources = [{ title = "undated", url = "https://example.org/undated", seen = 2026-01-02 }]
+
+[entries.b]
+value = 3
+unit = "hours"
+summary = "Another rule."
+sources = [{ title = "b", url = "https://example.org/b", seen = 2026-01-02 }]
+"""
+
+
+def test_rules_history_lists_dated_versions_newest_first() -> None:
+    context = Context(policy=load_policy(HISTORY_POLICY), today=date(2026, 11, 1))
+    lines = expand("{{ rules_history }}", context).splitlines()
+    assert lines == [
+        "- **1 March 2017**: Longer. A rule: 9 calendar days. "
+        "Source: [new](https://example.org/new).",
+        "- **1 January 2013**: the rule took effect. A rule: 5 calendar days. "
+        "Source: [old](https://example.org/old).",
+    ]
+
+
+def test_rules_history_says_so_when_nothing_is_dated() -> None:
+    head, _, rest = HISTORY_POLICY.partition("[entries.a]")
+    only_b = head + "[entries.b]" + rest.partition("[entries.b]")[2]
+    undated = Context(policy=load_policy(only_b))
+    assert "No dated change" in expand("{{ rules_history }}", undated)
+
+
+def test_calculator_fields_lists_every_field_of_the_form() -> None:
+    text = expand("{{ calculator_fields }}", CONTEXT)
+    for field in FIELDS:
+        assert f"**{field.label}**" in text, field.name
+        assert field.help.split(".")[0] in text, field.name
+        for _, label in field.choices:
+            assert label in text, field.name
+    groups = list(dict.fromkeys(field.group for field in FIELDS))
+    assert [line[2:-2] for line in text.splitlines() if line.startswith("**") and "|" not in line] == groups
+    assert "{{" not in text
