@@ -6,16 +6,14 @@ PY := .venv/bin/python
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: bootstrap prepare site site-zensical serve test lint unit bench clean
+.PHONY: bootstrap site site-zensical serve test lint unit bench clean
 
 bootstrap:
 	@bash scripts/bootstrap.sh
 
-prepare: bootstrap
-	$(PY) -m sitebuild prepare
-
-site: prepare
-	$(PY) -m mkdocs build --strict -f build/mkdocs.yml -d $(CURDIR)/site
+site: bootstrap
+	$(PY) -m sitebuild prepare --config build/mkdocs.yml --site site
+	$(PY) -m mkdocs build --strict -f build/mkdocs.yml
 	$(PY) -m sitebuild finish site
 
 # Zensical only writes a site inside the folder of its config, hence build/ then a move.
