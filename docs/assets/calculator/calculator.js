@@ -223,11 +223,17 @@ function renderRoute(route) {
   if (route.opens_on && route.status === "not_yet") {
     facts.push(`<dt>Opens on</dt><dd>${showDate(route.opens_on)}</dd>`);
   }
+  if (route.act_by && route.act_by !== route.closes_on) {
+    facts.push(`<dt>Best by</dt><dd>${showDate(route.act_by)}</dd>`);
+  }
   if (route.closes_on) facts.push(`<dt>Last day</dt><dd>${showDate(route.closes_on)}</dd>`);
+  if (route.closes_on_latest) {
+    facts.push(`<dt>Perhaps until</dt><dd>${showDate(route.closes_on_latest)}</dd>`);
+  }
   if (route.days_left !== null && route.days_left !== undefined) {
     facts.push(`<dt>Days left</dt><dd class="rc-days">${escapeHTML(route.days_left)}</dd>`);
   }
-  return `<article class="rc-card" data-route="${escapeHTML(route.route)}" data-status="${escapeHTML(route.status)}" data-closes-on="${escapeHTML(route.closes_on ?? "")}">
+  return `<article class="rc-card" data-route="${escapeHTML(route.route)}" data-status="${escapeHTML(route.status)}" data-closes-on="${escapeHTML(route.closes_on ?? "")}" data-act-by="${escapeHTML(route.act_by ?? "")}">
 <h3>${escapeHTML(route.title)}</h3>
 <p class="rc-badge">${escapeHTML(route.status_label)}</p>
 ${facts.length ? `<dl>${facts.join("")}</dl>` : ""}
