@@ -94,6 +94,7 @@ def test_json_output_has_the_documented_shape() -> None:
         "warnings",
         "next_step",
         "next_route",
+        "next_guide",
     }
     assert (data["completed_on"], data["completed_by"]) == ("2026-12-02", "protection_end")
     route = data["routes"][1]
@@ -281,7 +282,9 @@ def test_ics_goes_to_standard_output() -> None:
 
 
 def test_an_empty_calendar_is_explained() -> None:
-    code, out, err = in_process("ics", *ASSESS[1:], "--delivered", "2026-10-05")
+    code, out, err = in_process(
+        "ics", *ASSESS[1:], "--delivered", "2026-10-05", "--payment-method", "balance"
+    )
     assert code == 0
     assert "BEGIN:VEVENT" not in out
     assert err == "refund-calc: no deadline lies ahead, so the calendar has no events\n"
