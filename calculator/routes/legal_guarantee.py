@@ -60,8 +60,8 @@ UK_LATER = (
     "outside Scotland), until {closes_on}. It is claimed from the seller."
 )
 UK_STEP = (
-    "Message the seller with photos or a video of the fault: within {reject} days of delivery "
-    "say you reject the item and want a full refund; after that, ask for a repair or replacement."
+    "Message the seller with photos or a video of the fault by {reject_by}: say you reject the "
+    "item and want a full refund. After that day, ask for a repair or a replacement."
 )
 UK_CHECK = (
     "The shorter UK time limit for a claim ({low} years, in Scotland) ended on {closes_on}; "
