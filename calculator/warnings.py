@@ -68,16 +68,25 @@ NOT_SHIPPED = (
     "The order has not shipped {stale} or more days after it was placed: ask the seller for "
     "tracking, or cancel it."
 )
-FALLBACK_FIRST = (
+WAIT_CASE = (
     "If you wait for AliExpress, its decision and the money may take until about {end} "
     "({seller} days for the seller, {review} for AliExpress to step in, up to {refund} working "
-    "days for the refund). Another route closes first: {title}, on {last}. Act on it by then, "
-    "even if the AliExpress case is still open."
+    "days for the refund)."
 )
-FALLBACK_FIRST_REFUND = (
-    "The approved refund may take until about {end} to arrive (up to {refund} working days). "
-    "Another route closes first: {title}, on {last}. If the money has not come by then, act "
-    "on it before that day."
+WAIT_REFUND = (
+    "The approved refund may take until about {end} to arrive (up to {refund} working days)."
+)
+FALLBACK_CLOSES_FIRST = (
+    "Another route closes first: {title}, on {last}. Act on it by then, even if the AliExpress "
+    "case is still open."
+)
+REFUND_CLOSES_FIRST = (
+    "Another route closes first: {title}, on {last}. If the money has not come by then, act on "
+    "it before that day."
+)
+FALLBACK_MAY_HAVE_CLOSED = (
+    "Another route may already have closed: {title}, on {last} by the strictest limit, and on "
+    "{latest} at the latest. Ask about it now, even if the AliExpress case is still open."
 )
 
 
@@ -209,42 +218,43 @@ def aliexpress_expected_end(
     return add_working_days(waited, facts.days("refund_working_days"))
 
 
-def _last_day_left(facts: Facts, route: Route) -> date | None:
-    """The route's last day still ahead: its own, or once that passed, the latest it can be."""
-    if route.status not in LIVE or route.closes_on is None:
-        return None
-    if facts.today <= route.closes_on:
-        return route.closes_on
-    return route.closes_on_latest
-
-
 def _fallback_first(
     facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
 ) -> Notice | None:
-    """A payment or law route that closes before AliExpress is likely to decide."""
+    """A payment or law route whose last day comes before AliExpress is likely to decide.
+
+    The last day is the strictest one: a route in 'check' may already have closed, and the
+    warning says so rather than count on its latest day.
+    """
     end = aliexpress_expected_end(facts, routes, dispute)
     if end is None:
         return None
-    closing = []
-    for route in of_family(routes, aliexpress=False):
-        last = _last_day_left(facts, route)
-        if last is not None and last < end:
-            closing.append((last, route.title))
+    closing = [
+        route
+        for route in of_family(routes, aliexpress=False)
+        if route.status in LIVE and route.closes_on is not None and route.closes_on < end
+    ]
     if not closing:
         return None
-    last, title = min(closing)
+    first = min(closing, key=lambda route: (route.closes_on or date.max, route.title))
+    values = {
+        "end": end,
+        "seller": facts.days("seller_response_days"),
+        "review": facts.days("escalation_review_days"),
+        "refund": facts.days("refund_working_days"),
+        "title": first.title,
+        "last": first.closes_on,
+        "latest": first.closes_on_latest,
+    }
     refunding = dispute is not None and dispute.refund_expected_by is not None
-    return Notice(
-        "fallback_closes_first",
-        (FALLBACK_FIRST_REFUND if refunding else FALLBACK_FIRST).format(
-            end=end,
-            seller=facts.days("seller_response_days"),
-            review=facts.days("escalation_review_days"),
-            refund=facts.days("refund_working_days"),
-            title=title,
-            last=last,
-        ),
-    )
+    wait = (WAIT_REFUND if refunding else WAIT_CASE).format(**values)
+    then = FALLBACK_CLOSES_FIRST
+    if first.status is Status.CHECK:
+        then = FALLBACK_MAY_HAVE_CLOSED
+    elif refunding:
+        then = REFUND_CLOSES_FIRST
+    then = then.format(**values)
+    return Notice("fallback_closes_first", f"{wait} {then}")
 
 
 def collect_warnings(

@@ -70,6 +70,8 @@ def form_fields(draw: st.DrawFn) -> Fields:
     opened = near(delivered, -10, 80)
     replied = near(opened, -2, 12)
     approved = near(replied, -2, 20)
+    paid = near(order, -1, 6)
+    paypal_opened = near(paid, -2, 200)
     fields: Fields = {
         "order-date": order.isoformat(),
         "shipped": maybe(shipped, 4),
@@ -83,8 +85,15 @@ def form_fields(draw: st.DrawFn) -> Fields:
             st.sampled_from(["", "card", "paypal", "balance", "other"]), st.just("cash")
         ),
         "free-return": rarely(st.sampled_from(["", "true", "false", "yes"]), st.just("maybe")),
+        "region": rarely(
+            st.sampled_from(["", "eu", "uk", "br", "us", "other", "EU"]), st.just("mars")
+        ),
+        "paid-on": maybe(paid, 3),
+        "paypal-opened": "",
         "today": near(order, -3, 220).isoformat(),
     }
+    if fields["payment-method"] == "paypal":
+        fields["paypal-opened"] = maybe(paypal_opened, 3)
     if fields["shipped"]:
         fields["delivered"] = maybe(delivered)
         fields["dispute-opened"] = maybe(opened, 3)
@@ -172,9 +181,16 @@ def test_generated_cases_cover_answers_and_refusals() -> None:
     answered = [reply for reply in replies if reply["ok"]]
     refused = {reply["error"]["field"] for reply in replies if not reply["ok"]}
     assert len(answered) > len(cases) // 3
-    assert {"shipped", "protection-days", "payment-method"} <= refused
+    assert {"shipped", "protection-days", "payment-method", "region", "paid-on"} <= refused
     statuses = {route["status"] for reply in answered for route in reply["result"]["routes"]}
-    assert statuses == {"open", "not_yet", "closed", "not_applicable"}
+    assert statuses == {"open", "not_yet", "check", "in_dispute", "closed", "not_applicable"}
+    families = {
+        route["family"]
+        for reply in answered
+        for route in reply["result"]["routes"]
+        if route["status"] in ("open", "check", "in_dispute")
+    }
+    assert families == {"aliexpress", "payment", "law"}
     assert any(reply["result"]["dispute"] for reply in answered)
 
 
