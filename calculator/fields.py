@@ -173,11 +173,12 @@ FIELDS: tuple[Field, ...] = (
         "Where you live as a buyer; it decides which consumer law gives you more time.",
         _HOME, _ALL,
         choices=(
-            (Region.OTHER, "Somewhere else"),
+            ("", "Not given (no consumer law is counted)"),
             (Region.EU, "European Union"),
             (Region.UK, "United Kingdom"),
             (Region.BR, "Brazil"),
             (Region.US, "United States"),
+            (Region.OTHER, "Somewhere else"),
         ),
     ),
     Field(
