@@ -73,8 +73,8 @@ def form_fields(draw: st.DrawFn) -> Fields:
     replied = near(opened, -2, 12)
     approved = near(replied, -2, 20)
     closed = near(opened, -2, 40)
-    paid = near(order, -1, 6)
-    paypal_opened = near(paid, -2, 200)
+    paid = near(order, -1, 12)
+    paypal_opened = near(paid, 0, 40)
     fields: Fields = {
         "order-date": order.isoformat(),
         "shipped": maybe(shipped, 4),
