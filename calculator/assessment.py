@@ -184,6 +184,8 @@ class Assessment:
     next_step: str
     next_route: RouteId | None
     """The route the next step comes from, if it comes from one."""
+    next_guide: str | None = None
+    """The guide page that explains the next step."""
 
     def route(self, route_id: str) -> Route:
         for route in self.routes:
@@ -205,4 +207,5 @@ class Assessment:
             "warnings": [warning.to_dict() for warning in self.warnings],
             "next_step": self.next_step,
             "next_route": self.next_route,
+            "next_guide": self.next_guide,
         }

@@ -7,7 +7,9 @@ mean unknown). The columns are the calculator's fields, listed by
 listed in the result. A row with bad data is reported with its line number,
 the column and what is wrong; the other rows are still assessed. Rows are
 ranked by the day to act by of their most urgent route, then its last day;
-rows with nothing left to do come last.
+that route may be AliExpress's own or a fallback (PayPal, the card, consumer
+law), and the row says which family it is in. Rows with nothing left to do come
+last.
 """
 
 from __future__ import annotations
@@ -213,7 +215,8 @@ def _assess_row(line: int, order_id: str, fields: dict[str, str], today: date) -
         closes_on=None if urgent is None else urgent.closes_on,
         closes_on_latest=None if urgent is None else urgent.closes_on_latest,
         days_left=None if urgent is None else urgent.days_left,
-        next_step=judged.next_step,
+        # The row's route and its step go together, even when the route is a fallback.
+        next_step=judged.next_step if urgent is None else urgent.next_step,
         dispute_stage=None if dispute is None else dispute.stage,
         warnings=tuple(w.id for w in judged.warnings),
     )

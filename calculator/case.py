@@ -16,7 +16,7 @@ from datetime import date
 from calculator.dates import parse_iso
 from calculator.fields import FIELD_BY_NAME, FIELDS, Field, FieldKind
 from calculator.policy import POLICY
-from calculator.vocab import DisputeReason, PaymentMethod
+from calculator.vocab import DisputeReason, PaymentMethod, Region
 
 __all__ = ["Case", "InputError", "parse_case"]
 
@@ -60,7 +60,11 @@ class Case:
     refund_approved: date | None = None
     dispute_closed: date | None = None
     payment_method: PaymentMethod = PaymentMethod.CARD
+    paid_on: date | None = None
+    """None: paid on the order date."""
+    paypal_opened: date | None = None
     free_return: bool = False
+    region: Region = Region.OTHER
     today: date | None = None
 
     def __post_init__(self) -> None:
@@ -68,6 +72,11 @@ class Case:
 
     def with_today(self, today: date) -> Case:
         return replace(self, today=today)
+
+    @property
+    def paid(self) -> date:
+        """The payment day: as given, else the order date."""
+        return self.paid_on or self.order_date
 
     @property
     def disputed(self) -> DisputeReason | None:
@@ -120,6 +129,8 @@ def _check_choices(case: Case) -> None:
             "payment-method",
             f"payment-method '{case.payment_method}' is not one of {', '.join(PaymentMethod)}",
         )
+    if case.region not in tuple(Region):
+        raise InputError("region", f"region '{case.region}' is not one of {', '.join(Region)}")
     if case.dispute_reason is not None:
         if case.dispute_reason not in tuple(DisputeReason):
             raise InputError(
@@ -154,6 +165,13 @@ def _check_order(case: Case) -> None:
             raise InputError("dispute-opened", f"dispute-opened is needed with {name}")
         _after(name, value, previous_name, previous)
         previous, previous_name = value, name
+    if case.paid_on is not None:
+        _after("paid-on", case.paid_on, "order-date", order)
+    if case.paypal_opened is not None:
+        if case.payment_method is not PaymentMethod.PAYPAL:
+            raise InputError("paypal-opened", "paypal-opened needs payment-method paypal")
+        _after("paypal-opened", case.paypal_opened, "paid-on", case.paid_on)
+        _after("paypal-opened", case.paypal_opened, "order-date", order)
     if case.dispute_closed is not None:
         if case.dispute_opened is None:
             raise InputError("dispute-opened", "dispute-opened is needed with dispute-closed")
@@ -181,6 +199,7 @@ def check_case(case: Case) -> None:
     _check_protection(case)
     _check_choices(case)
     object.__setattr__(case, "payment_method", PaymentMethod(case.payment_method))
+    object.__setattr__(case, "region", Region(case.region))
     if case.dispute_reason is not None:
         object.__setattr__(case, "dispute_reason", DisputeReason(case.dispute_reason))
     _check_order(case)
@@ -251,7 +270,7 @@ def _parse(field: Field, raw: object) -> object:
     return _parse_choice(field, raw)
 
 
-def _choice(kind: type[PaymentMethod] | type[DisputeReason], text: object) -> object:
+def _choice(kind: type[PaymentMethod] | type[DisputeReason] | type[Region], text: object) -> object:
     """The vocabulary member for a typed choice; an unknown word stays text for the check."""
     if not isinstance(text, str):
         return text
@@ -277,4 +296,5 @@ def parse_case(fields: Mapping[str, object], today: date | None = None) -> Case:
     method = _choice(PaymentMethod, values["payment_method"])
     values["payment_method"] = method or PaymentMethod.CARD
     values["dispute_reason"] = _choice(DisputeReason, values["dispute_reason"])
+    values["region"] = _choice(Region, values["region"]) or Region.OTHER
     return Case(**values)  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ from calculator.fields import FIELDS, FieldKind
 from calculator.ics import calendar_ics, future_deadlines
 from calculator.policy import POLICY
 from calculator.summary import render_summary, when_phrase
+from calculator.vocab import Family
 
 __all__ = ["build_parser", "main"]
 
@@ -142,8 +143,13 @@ def _batch_text(result: batch_module.BatchResult) -> str:
         if row.title is None:
             when = "nothing open"
         else:
-            when = (
-                f"{row.title}: {when_phrase(row.status, row.act_by, row.closes_on, row.days_left)}"
+            when = f"{row.title}: " + when_phrase(
+                row.status,
+                row.act_by,
+                row.closes_on,
+                row.days_left,
+                row.closes_on_latest,
+                family=row.family or Family.ALIEXPRESS,
             )
         lines.append(f"  line {row.line}  {row.order_id or '-'}: {when}")
     if result.errors:

@@ -11,10 +11,20 @@ import calendar
 import re
 from datetime import date, timedelta
 
-__all__ = ["ISO_DATE", "add_working_days", "days", "parse_iso", "weekday_name"]
+__all__ = [
+    "ISO_DATE",
+    "add_months",
+    "add_working_days",
+    "add_years",
+    "days",
+    "parse_iso",
+    "weekday_name",
+]
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ONE_DAY = timedelta(days=1)
+_MONTHS_A_YEAR = len(calendar.month_abbr) - 1
+"""Twelve, from the calendar module: month_abbr has an empty first entry."""
 
 
 def days(count: int) -> timedelta:
@@ -40,6 +50,22 @@ def add_working_days(start: date, count: int) -> date:
         if current.weekday() < calendar.SATURDAY:
             remaining -= 1
     return current
+
+
+def add_months(start: date, count: int) -> date:
+    """The same day `count` months later; a day the month lacks becomes its last day.
+
+    31 January plus one month is 28 (or 29) February: the earlier day, never a later one.
+    """
+    month_index = start.year * _MONTHS_A_YEAR + start.month - 1 + count
+    year, month = divmod(month_index, _MONTHS_A_YEAR)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(start.day, last))
+
+
+def add_years(start: date, count: int) -> date:
+    """The same day `count` years later; 29 February becomes 28 February."""
+    return add_months(start, count * _MONTHS_A_YEAR)
 
 
 def weekday_name(day: date) -> str:

@@ -1,7 +1,8 @@
 """One call from a Case to the full answer: routes, dispute, timeline, warnings.
 
 The top-level next step is chosen here because it weighs everything else:
-an open dispute comes first, then the route to act on first. The batch
+an open dispute comes first, then AliExpress's own route to act on first,
+then, once AliExpress is done, the payment or consumer-law route. The batch
 needs everything but the timeline, so `triage` stops short of it.
 """
 
@@ -14,17 +15,20 @@ from calculator.assessment import Assessment, Dispute, Notice, Route
 from calculator.case import Case
 from calculator.dispute import dispute_progress
 from calculator.facts import Facts, facts_for
-from calculator.routes import WHAT_IS_LEFT, judge_routes, most_urgent
+from calculator.routes import (
+    NOTHING_LEFT,
+    WHAT_IS_LEFT_GUIDE,
+    judge_routes,
+    most_urgent,
+    of_family,
+)
 from calculator.timeline import build_timeline
 from calculator.vocab import RouteId
 from calculator.warnings import collect_warnings
 
 __all__ = ["Triage", "assess", "triage"]
 
-NOTHING_LEFT = (
-    "No AliExpress route is open any more; a PayPal dispute (within {paypal} days of payment) "
-    "or a card chargeback (about {card} days) may still work."
-)
+ALIEXPRESS_DONE = "AliExpress can no longer help with this order. Next: {title}. {step}"
 
 
 @dataclass(slots=True)
@@ -35,23 +39,31 @@ class Triage:
     warnings: tuple[Notice, ...]
     next_step: str
     next_route: RouteId | None
+    next_guide: str
+    """The guide page for the next step."""
     urgent: Route | None
-    """The live route to act on first, if any."""
+    """The live route to act on first, if any, whichever family it is in."""
 
 
 def _next_step(
-    facts: Facts, urgent: Route | None, dispute: Dispute | None
-) -> tuple[str, RouteId | None]:
+    routes: tuple[Route, ...], dispute: Dispute | None
+) -> tuple[str, RouteId | None, str]:
+    """An open dispute first; then AliExpress's own route to act on first; then the fallbacks.
+
+    AliExpress's routes come first while any is live, even when a fallback's day is
+    earlier: the fallbacks want AliExpress tried first, and a warning says when one of
+    them closes before AliExpress is likely to decide.
+    """
     if dispute is not None and dispute.stage != "closed":
-        return dispute.message, RouteId(dispute.reason)
-    if urgent is not None:
-        return urgent.next_step, urgent.route
-    if dispute is not None:
-        return WHAT_IS_LEFT, None
-    text = NOTHING_LEFT.format(
-        paypal=facts.days("paypal_dispute_days"), card=facts.days("chargeback_days")
-    )
-    return text, None
+        return dispute.message, RouteId(dispute.reason), dispute.guide
+    own = most_urgent(of_family(routes, aliexpress=True))
+    if own is not None:
+        return own.next_step, own.route, own.guide
+    fallback = most_urgent(of_family(routes, aliexpress=False))
+    if fallback is not None:
+        text = ALIEXPRESS_DONE.format(title=fallback.title, step=fallback.next_step)
+        return text, fallback.route, fallback.guide
+    return NOTHING_LEFT, None, WHAT_IS_LEFT_GUIDE
 
 
 def triage(case: Case) -> Triage:
@@ -63,8 +75,7 @@ def triage(case: Case) -> Triage:
     facts = facts_for(case, today)
     dispute = dispute_progress(facts)
     routes = judge_routes(facts, dispute)
-    urgent = most_urgent(routes)
-    next_step, next_route = _next_step(facts, urgent, dispute)
+    next_step, next_route, next_guide = _next_step(routes, dispute)
     return Triage(
         facts=facts,
         routes=routes,
@@ -72,7 +83,8 @@ def triage(case: Case) -> Triage:
         warnings=collect_warnings(facts, routes, dispute),
         next_step=next_step,
         next_route=next_route,
-        urgent=urgent,
+        next_guide=next_guide,
+        urgent=most_urgent(routes),
     )
 
 
@@ -93,4 +105,5 @@ def assess(case: Case) -> Assessment:
         warnings=judged.warnings,
         next_step=judged.next_step,
         next_route=judged.next_route,
+        next_guide=judged.next_guide,
     )

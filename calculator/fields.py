@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from calculator.vocab import DisputeReason, PaymentMethod, Situation
+from calculator.vocab import DisputeReason, PaymentMethod, Region, Situation
 
 __all__ = ["FIELDS", "FIELD_BY_NAME", "Field", "FieldKind", "fields_json"]
 
@@ -72,6 +72,7 @@ _PROTECTION = "Purchase protection"
 _DISPUTE_GROUP = "Dispute or refund request, if you opened one"
 _PAYMENT = "Payment and return"
 _COUNT = "Count from"
+_HOME = "Where you live"
 
 FIELDS: tuple[Field, ...] = (
     Field(
@@ -152,9 +153,33 @@ FIELDS: tuple[Field, ...] = (
         ),
     ),
     Field(
+        "paid-on", FieldKind.DATE, "Paid on",
+        "The day the payment was taken, if not the order date; PayPal and card limits count "
+        "from it.",
+        _PAYMENT, (), event=True,
+    ),
+    Field(
+        "paypal-opened", FieldKind.DATE, "PayPal dispute opened on",
+        "The day you opened a dispute with PayPal about this payment, if you did.",
+        _PAYMENT, _DISPUTE, event=True,
+    ),
+    Field(
         "free-return", FieldKind.FLAG, "The item has a Free Return label",
         "Shown next to the price on the item page.",
         _PAYMENT, (Situation.CHANGE_OF_MIND,),
+    ),
+    Field(
+        "region", FieldKind.CHOICE, "You live in",
+        "Where you live as a buyer; it decides which consumer law gives you more time.",
+        _HOME, _ALL,
+        choices=(
+            ("", "Not given (no consumer law is counted)"),
+            (Region.EU, "European Union"),
+            (Region.UK, "United Kingdom"),
+            (Region.BR, "Brazil"),
+            (Region.US, "United States"),
+            (Region.OTHER, "Somewhere else"),
+        ),
     ),
     Field(
         "today", FieldKind.DATE, "Today's date",

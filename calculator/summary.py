@@ -13,7 +13,7 @@ from datetime import date
 from calculator.assessment import Assessment, Route
 from calculator.dates import weekday_name
 from calculator.policy import POLICY
-from calculator.vocab import CompletedBy, Status
+from calculator.vocab import CompletedBy, Family, Status
 
 __all__ = ["days_left_phrase", "long_date", "render_summary", "when_phrase"]
 
@@ -21,6 +21,9 @@ LINE_WIDTH = 78
 """Columns of the terminal summary: fits an 80-column terminal with room to spare."""
 _INDENT = "  "
 _INNER = _INDENT + _INDENT
+ALIEXPRESS_HEADING = "Refund routes with AliExpress"
+PAYMENT_HEADING = "If AliExpress says no: your payment"
+LAW_HEADING = "If AliExpress says no: consumer law"
 
 
 def long_date(day: date) -> str:
@@ -56,14 +59,23 @@ def _dates(act_by: date | None, closes_on: date | None, days_left: int | None) -
     return last
 
 
+ORDER_PAGE_DECIDES = "; your order page decides"
+
+
 def when_phrase(
     status: Status | None,
     act_by: date | None,
     closes_on: date | None,
     days_left: int | None,
     latest: date | None = None,
+    *,
+    family: Family = Family.ALIEXPRESS,
 ) -> str:
-    """A route's status and dates in one line: 'OPEN · best by … · last day …'."""
+    """A route's status and dates in one line: 'OPEN · best by … · last day …'.
+
+    Outside AliExpress the order page decides nothing, so a 'check' leaves who decides to
+    the route's reason.
+    """
     if status is Status.OPEN or status is Status.NOT_YET:
         dates = _dates(act_by, closes_on, days_left)
         word = "OPEN" if status is Status.OPEN else "not yet"
@@ -71,11 +83,14 @@ def when_phrase(
     if status is Status.CHECK:
         assert closes_on is not None  # a check always has its range
         until = f" and may be open until {long_date(latest)}" if latest is not None else ""
-        return f"CHECK: may have closed on {long_date(closes_on)}{until}; your order page decides"
+        decides = ORDER_PAGE_DECIDES if family is Family.ALIEXPRESS else ""
+        return f"CHECK: may have closed on {long_date(closes_on)}{until}{decides}"
     if status is Status.IN_DISPUTE:
-        return "IN DISPUTE" + (f" · look again on {long_date(act_by)}" if act_by else "")
+        look = "look again on" if family is Family.ALIEXPRESS else "act by"
+        return "IN DISPUTE" + (f" · {look} {long_date(act_by)}" if act_by else "")
+    last = latest or closes_on
     if status is Status.CLOSED:
-        return f"closed (last day was {long_date(closes_on)})" if closes_on else "closed"
+        return f"closed (last day was {long_date(last)})" if last else "closed"
     return "does not apply"
 
 
@@ -93,7 +108,12 @@ def _policy_lines(route: Route) -> list[str]:
 
 def _route_lines(route: Route, why: bool) -> list[str]:
     phrase = when_phrase(
-        route.status, route.act_by, route.closes_on, route.days_left, route.closes_on_latest
+        route.status,
+        route.act_by,
+        route.closes_on,
+        route.days_left,
+        route.closes_on_latest,
+        family=route.family,
     )
     lines = _wrap(f"{route.title}: {phrase}", _INNER, _INDENT)
     lines += _wrap(route.reason, _INNER)
@@ -124,9 +144,15 @@ def render_summary(assessment: Assessment, why: bool = False) -> str:
         lines.append(f"Order {verb} {long_date(completed)}")
     lines.append("")
     lines += _wrap(f"Next step: {assessment.next_step}", _INDENT, "")
-    lines += ["", "Refund routes"]
-    for route in assessment.routes:
-        lines += _route_lines(route, why)
+    for heading, family in (
+        (ALIEXPRESS_HEADING, Family.ALIEXPRESS),
+        (PAYMENT_HEADING, Family.PAYMENT),
+        (LAW_HEADING, Family.LAW),
+    ):
+        lines += ["", heading]
+        for route in assessment.routes:
+            if route.family is family:
+                lines += _route_lines(route, why)
     dispute = assessment.dispute
     if dispute is not None:
         lines += ["", f"Dispute opened {long_date(dispute.opened)}"]

@@ -12,7 +12,7 @@ from calculator.assessment import Dispute, Event, Route
 from calculator.dates import days
 from calculator.facts import Facts
 from calculator.routes import LIVE
-from calculator.vocab import CompletedBy, EventKind, Status
+from calculator.vocab import CompletedBy, EventKind, Family, Status
 
 __all__ = ["DEADLINE_KINDS", "build_timeline"]
 
@@ -41,12 +41,17 @@ OPENS = "From this day: {title}"
 ACT_BY = "Best day to act: {title}"
 CLOSES = "Last day: {title}"
 LATEST = "Latest possible last day, if your protection is longer: {title}"
+LATEST_ELSEWHERE = "Latest possible last day, if the longer limit applies: {title}"
+PAID = "Paid"
+PAYPAL_OPENED = "PayPal dispute opened"
 
 
 def _order_events(facts: Facts) -> list[Event]:
     case = facts.case
     events = [Event(case.order_date, EventKind.ORDER_PLACED, "Order placed")]
     records = (
+        (case.paid if case.paid != case.order_date else None, EventKind.PAID, PAID),
+        (case.paypal_opened, EventKind.PAYPAL_OPENED, PAYPAL_OPENED),
         (case.shipped, EventKind.SHIPPED, "Seller shipped the order"),
         (case.tracking_delivered, EventKind.TRACKING_DELIVERED, "Tracking said delivered"),
         (case.delivered, EventKind.DELIVERED, "Item received"),
@@ -103,14 +108,21 @@ def _dispute_events(facts: Facts, dispute: Dispute) -> list[Event]:
 
 
 def _route_events(route: Route) -> list[Event]:
-    if route.status not in LIVE or route.status is Status.IN_DISPUTE:
+    if route.status not in LIVE:
         return []
+    aliexpress = route.family is Family.ALIEXPRESS
+    if aliexpress and route.status is Status.IN_DISPUTE:
+        return []  # the dispute's own events carry its dates
     title = route.title
     dates = (
         (route.opens_on if route.status is Status.NOT_YET else None, EventKind.OPENS_ON, OPENS),
         (route.act_by if route.act_by != route.closes_on else None, EventKind.ACT_BY, ACT_BY),
         (route.closes_on, EventKind.CLOSES_ON, CLOSES),
-        (route.closes_on_latest, EventKind.CLOSES_ON_LATEST, LATEST),
+        (
+            route.closes_on_latest,
+            EventKind.CLOSES_ON_LATEST,
+            LATEST if aliexpress else LATEST_ELSEWHERE,
+        ),
     )
     return [
         Event(day, kind, label.format(title=title), route.route)

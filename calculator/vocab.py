@@ -53,6 +53,10 @@ class RouteId(StrEnum):
     NOT_AS_DESCRIBED = "not_as_described"
     DAMAGED = "damaged"
     CHANGE_OF_MIND = "change_of_mind"
+    PAYPAL = "paypal"
+    CHARGEBACK = "chargeback"
+    WITHDRAWAL = "withdrawal"
+    LEGAL_GUARANTEE = "legal_guarantee"
 
 
 class Family(StrEnum):
@@ -126,6 +130,7 @@ class EventKind(StrEnum):
     SELLER_REPLIED = "seller_replied"
     REFUND_APPROVED = "refund_approved"
     DISPUTE_CLOSED = "dispute_closed"
+    PAYPAL_OPENED = "paypal_opened"
     OPENS_ON = "opens_on"
     ASK_EXTENSION = "ask_extension"
     SELLER_REPLY_DUE = "seller_reply_due"

@@ -9,18 +9,84 @@ from __future__ import annotations
 from datetime import date
 
 from calculator.assessment import Dispute, Notice, Route
-from calculator.dates import days
+from calculator.dates import add_working_days, days
 from calculator.facts import Facts
 from calculator.policy import POLICY, PeakSeason
-from calculator.routes import LIVE
+from calculator.routes import LIVE, most_urgent, of_family
 from calculator.vocab import Status
 
-__all__ = ["collect_warnings", "earliest_dispute_day", "peak_seasons_between"]
+__all__ = [
+    "aliexpress_expected_end",
+    "collect_warnings",
+    "earliest_dispute_day",
+    "peak_seasons_between",
+]
 
 PACIFIC = (
     "If your clock is ahead of California's (Europe, Africa, Asia, Australia), that day ends "
     "after your midnight, in Europe the next morning; if it is behind (Hawaii, Alaska), it ends "
     "before your midnight. Either way, act on the day shown."
+)
+
+
+PROTECTION_ENDING = (
+    "Purchase protection ends on {end}, {when}: if the parcel is still on its way, ask the "
+    "seller to extend it now, or open a dispute before then."
+)
+TODAY = "today"
+TOMORROW = "tomorrow"
+IN_DAYS = "in {left} days"
+EARLY_DISPUTE = (
+    "The dispute was opened before {earliest}; AliExpress may refuse a not-received dispute "
+    "that early, so be ready to open it again."
+)
+CONFIRM_RECEIPT = (
+    "Do not confirm receipt until the item has arrived and works: confirming completes the "
+    "order and starts the last dispute window early."
+)
+CLOSE_ON_PROMISE = (
+    "Do not close or cancel the dispute because the seller promises a refund or a new parcel: "
+    "a closed dispute usually cannot be opened again."
+)
+PEAK_SEASON = (
+    "Peak season falls within your open deadlines ({names}): shipping and support are slower "
+    "then, so act early."
+)
+PEAK_SEASON_ITEM = "{name}, {start} to {end}"
+LAST_DAY = "Today is the last day for: {titles}."
+LAST_DAY_PACIFIC = "{timezone} {pacific}"
+PROTECTION_ASSUMED = (
+    "No countdown was entered, so the dates assume {low} days of protection from shipping, "
+    "the shortest period in use; it can be up to {high}. The countdown on your order page "
+    "decides: enter its last day."
+)
+DELIVERED_LATE = (
+    "The item arrived after purchase protection ended on {end}, so the dispute window counts "
+    "from that day, not from delivery."
+)
+NOT_SHIPPED = (
+    "The order has not shipped {stale} or more days after it was placed: ask the seller for "
+    "tracking, or cancel it."
+)
+WAIT_CASE = (
+    "If you wait for AliExpress, its decision and the money may take until about {end} "
+    "({seller} days for the seller, {review} for AliExpress to step in, up to {refund} working "
+    "days for the refund)."
+)
+WAIT_REFUND = (
+    "The approved refund may take until about {end} to arrive (up to {refund} working days)."
+)
+FALLBACK_CLOSES_FIRST = (
+    "Another route closes first: {title}, on {last}. Act on it by then, even if the AliExpress "
+    "case is still open."
+)
+REFUND_CLOSES_FIRST = (
+    "Another route closes first: {title}, on {last}. If the money has not come by then, act on "
+    "it before that day."
+)
+FALLBACK_MAY_HAVE_CLOSED = (
+    "Another route may already have closed: {title}, on {last} by the strictest limit, and on "
+    "{latest} at the latest. Ask about it now, even if the AliExpress case is still open."
 )
 
 
@@ -41,19 +107,15 @@ def _protection_ending(facts: Facts) -> Notice | None:
     left = (end - facts.today).days
     if left > facts.days("extension_request_days"):
         return None
-    return Notice(
-        "protection_ending",
-        f"Purchase protection ends on {end}, {_days_phrase(left)}: if the parcel is "
-        "still on its way, ask the seller to extend it now, or open a dispute before then.",
-    )
+    return Notice("protection_ending", PROTECTION_ENDING.format(end=end, when=_days_phrase(left)))
 
 
 def _days_phrase(left: int) -> str:
     if left == 0:
-        return "today"
+        return TODAY
     if left == 1:
-        return "tomorrow"
-    return f"in {left} days"
+        return TOMORROW
+    return IN_DAYS.format(left=left)
 
 
 def _early_dispute(facts: Facts) -> Notice | None:
@@ -63,58 +125,47 @@ def _early_dispute(facts: Facts) -> Notice | None:
     earliest = earliest_dispute_day(facts, shipped)
     if opened >= earliest or facts.case.disputed != "not_received":
         return None
-    return Notice(
-        "early_dispute",
-        f"The dispute was opened before {earliest}; AliExpress may refuse a "
-        "not-received dispute that early, so be ready to open it again.",
-    )
+    return Notice("early_dispute", EARLY_DISPUTE.format(earliest=earliest))
 
 
 def _confirm_receipt(facts: Facts) -> Notice | None:
     end = facts.completed_on
     if not facts.in_transit or end is None or facts.today > end:
         return None
-    return Notice(
-        "confirm_receipt",
-        "Do not confirm receipt until the item has arrived and works: confirming "
-        "completes the order and starts the last dispute window early.",
-    )
+    return Notice("confirm_receipt", CONFIRM_RECEIPT)
 
 
 def _close_on_promise(dispute: Dispute | None) -> Notice | None:
     if dispute is None or dispute.stage in ("refund_approved", "closed"):
         return None
-    return Notice(
-        "close_on_promise",
-        "Do not close or cancel the dispute because the seller promises a refund or "
-        "a new parcel: a closed dispute usually cannot be opened again.",
-    )
+    return Notice("close_on_promise", CLOSE_ON_PROMISE)
 
 
 def _peak_season(facts: Facts, routes: tuple[Route, ...]) -> Notice | None:
-    ends = [r.closes_on or facts.today for r in routes if r.status in LIVE]
+    """Only AliExpress's own deadlines: peak season slows shipping and support, not the law."""
+    own = of_family(routes, aliexpress=True)
+    ends = [r.closes_on or facts.today for r in own if r.status in LIVE]
     if not ends:
         return None
     seasons = peak_seasons_between(facts.today, max(ends))
     if not seasons:
         return None
-    names = "; ".join(f"{s.name}, {s.start} to {s.end}" for s in seasons)
-    return Notice(
-        "peak_season",
-        f"Peak season falls within your open deadlines ({names}): shipping and "
-        "support are slower then, so act early.",
+    names = "; ".join(
+        PEAK_SEASON_ITEM.format(name=s.name, start=s.start, end=s.end) for s in seasons
     )
+    return Notice("peak_season", PEAK_SEASON.format(names=names))
 
 
 def _last_day(facts: Facts, routes: tuple[Route, ...]) -> Notice | None:
-    """On a last day the reader's midnight and AliExpress's are hours apart."""
-    ending = [r.title for r in routes if r.status is Status.OPEN and r.days_left == 0]
+    """On an AliExpress last day the reader's midnight and AliExpress's are hours apart."""
+    ending = [r for r in routes if r.status is Status.OPEN and r.days_left == 0]
     if not ending:
         return None
-    return Notice(
-        "last_day",
-        f"Today is the last day for: {', '.join(ending)}. {POLICY.timezone_note} {PACIFIC}",
-    )
+    message = LAST_DAY.format(titles=", ".join(r.title for r in ending))
+    if of_family(tuple(ending), aliexpress=True):
+        pacific = LAST_DAY_PACIFIC.format(timezone=POLICY.timezone_note, pacific=PACIFIC)
+        message = f"{message} {pacific}"
+    return Notice("last_day", message)
 
 
 def _protection_assumed(facts: Facts) -> Notice | None:
@@ -123,9 +174,7 @@ def _protection_assumed(facts: Facts) -> Notice | None:
     protection = facts.rule("protection_days")
     return Notice(
         "protection_assumed",
-        f"No countdown was entered, so the dates assume {protection.low} days of protection "
-        f"from shipping, the shortest period in use; it can be up to {protection.high}. The "
-        "countdown on your order page decides: enter its last day.",
+        PROTECTION_ASSUMED.format(low=protection.low, high=protection.high),
     )
 
 
@@ -133,11 +182,7 @@ def _delivered_late(facts: Facts) -> Notice | None:
     delivered, end = facts.delivered, facts.protection_end
     if delivered is None or end is None or delivered <= end or facts.protection_assumed:
         return None
-    return Notice(
-        "delivered_after_protection",
-        f"The item arrived after purchase protection ended on {end}, so the dispute "
-        "window counts from that day, not from delivery.",
-    )
+    return Notice("delivered_after_protection", DELIVERED_LATE.format(end=end))
 
 
 def _not_shipped(facts: Facts) -> Notice | None:
@@ -146,11 +191,70 @@ def _not_shipped(facts: Facts) -> Notice | None:
     stale = facts.days("tracking_stale_days")
     if (facts.today - facts.case.order_date).days < stale:
         return None
-    return Notice(
-        "not_shipped",
-        f"The order has not shipped {stale} or more days after it was placed: ask the "
-        "seller for tracking, or cancel it.",
-    )
+    return Notice("not_shipped", NOT_SHIPPED.format(stale=stale))
+
+
+def aliexpress_expected_end(
+    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
+) -> date | None:
+    """The day AliExpress's case is likely decided and paid, if the reader waits for it.
+
+    With an open dispute: from its opening (or the refund's expected day once approved).
+    Without: AliExpress's route to act on first, opened on its last day (or today, if that
+    day has passed), then the seller's reply, AliExpress's review and the refund wait.
+    """
+    if dispute is not None:
+        if dispute.refund_expected_by is not None:
+            return dispute.refund_expected_by
+        if dispute.stage == "closed":
+            return None
+        start = dispute.opened
+    else:
+        own = most_urgent(of_family(routes, aliexpress=True))
+        if own is None or own.closes_on is None:
+            return None
+        start = max(own.closes_on, facts.today)
+    waited = start + days(facts.days("seller_response_days") + facts.days("escalation_review_days"))
+    return add_working_days(waited, facts.days("refund_working_days"))
+
+
+def _fallback_first(
+    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
+) -> Notice | None:
+    """A payment or law route whose last day comes before AliExpress is likely to decide.
+
+    The last day is the strictest one: a route in 'check' may already have closed, and the
+    warning says so rather than count on its latest day.
+    """
+    end = aliexpress_expected_end(facts, routes, dispute)
+    if end is None:
+        return None
+    closing = [
+        route
+        for route in of_family(routes, aliexpress=False)
+        if route.status in LIVE and route.closes_on is not None and route.closes_on < end
+    ]
+    if not closing:
+        return None
+    first = min(closing, key=lambda route: (route.closes_on or date.max, route.title))
+    values = {
+        "end": end,
+        "seller": facts.days("seller_response_days"),
+        "review": facts.days("escalation_review_days"),
+        "refund": facts.days("refund_working_days"),
+        "title": first.title,
+        "last": first.closes_on,
+        "latest": first.closes_on_latest,
+    }
+    refunding = dispute is not None and dispute.refund_expected_by is not None
+    wait = (WAIT_REFUND if refunding else WAIT_CASE).format(**values)
+    then = FALLBACK_CLOSES_FIRST
+    if first.status is Status.CHECK:
+        then = FALLBACK_MAY_HAVE_CLOSED
+    elif refunding:
+        then = REFUND_CLOSES_FIRST
+    then = then.format(**values)
+    return Notice("fallback_closes_first", f"{wait} {then}")
 
 
 def collect_warnings(
@@ -165,6 +269,7 @@ def collect_warnings(
         _not_shipped(facts),
         _delivered_late(facts),
         _protection_assumed(facts),
+        _fallback_first(facts, routes, dispute),
         _peak_season(facts, routes),
     )
     return tuple(w for w in found if w is not None)

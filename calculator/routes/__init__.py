@@ -12,11 +12,31 @@ from datetime import date
 
 from calculator.assessment import Dispute, PolicyUse, Route
 from calculator.facts import Facts
-from calculator.routes import cancel, change_of_mind, damaged, not_as_described, not_received
+from calculator.routes import (
+    cancel,
+    change_of_mind,
+    chargeback,
+    damaged,
+    legal_guarantee,
+    not_as_described,
+    not_received,
+    paypal,
+    withdrawal,
+)
 from calculator.routes.base import RouteSpec, Verdict
-from calculator.vocab import RouteId, Status
+from calculator.vocab import Family, RouteId, Status
 
-__all__ = ["LIVE", "REGISTRY", "ROUTES", "judge_routes", "most_urgent"]
+__all__ = [
+    "LIVE",
+    "NOTHING_LEFT",
+    "REGISTRY",
+    "ROUTES",
+    "WHAT_IS_LEFT",
+    "WHAT_IS_LEFT_GUIDE",
+    "judge_routes",
+    "most_urgent",
+    "of_family",
+]
 
 ROUTES: tuple[RouteSpec, ...] = (
     cancel.ROUTE,
@@ -24,6 +44,10 @@ ROUTES: tuple[RouteSpec, ...] = (
     not_as_described.ROUTE,
     damaged.ROUTE,
     change_of_mind.ROUTE,
+    paypal.ROUTE,
+    chargeback.ROUTE,
+    withdrawal.ROUTE,
+    legal_guarantee.ROUTE,
 )
 REGISTRY: dict[RouteId, RouteSpec] = {spec.id: spec for spec in ROUTES}
 _ORDER = {spec.id: index for index, spec in enumerate(ROUTES)}
@@ -50,6 +74,11 @@ WHAT_IS_LEFT = (
     "get the money back: see what is left after a lost dispute."
 )
 WHAT_IS_LEFT_GUIDE = "other-routes/paypal-and-card/"
+NOTHING_LEFT = (
+    "Nothing is open any more: AliExpress's routes have closed, and no payment or "
+    "consumer-law route is left for this order. The guide's page on other routes says what "
+    "may still help, such as a consumer body in your country."
+)
 
 
 def _disputed(facts: Facts, spec: RouteSpec, verdict: Verdict, dispute: Dispute) -> Verdict:
@@ -139,3 +168,8 @@ def most_urgent(routes: tuple[Route, ...]) -> Route | None:
     """
     live = [route for route in routes if route.status in LIVE]
     return min(live, key=_urgency, default=None)
+
+
+def of_family(routes: tuple[Route, ...], aliexpress: bool) -> tuple[Route, ...]:
+    """AliExpress's own routes, or (`aliexpress=False`) the fallbacks: payment and law."""
+    return tuple(r for r in routes if (r.family is Family.ALIEXPRESS) is aliexpress)

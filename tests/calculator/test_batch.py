@@ -18,7 +18,7 @@ TODAY = date(2026, 11, 26)
 ORDERS = """order_id,order_date,shipped,delivered,protection_end,free_return,payment_method
 late,2026-09-01,2026-09-03,,,,
 soon,2026-10-01,2026-10-03,,2026-11-28,,
-unshipped,2026-11-20,,,,,
+unshipped,2026-11-20,,,,,balance
 done,2026-06-01,2026-06-02,2026-06-20,,,
 bad-date,2026-02-30,,,,,
 bad-order,2026-10-05,2026-10-01,,,,
@@ -53,6 +53,22 @@ def test_rows_are_ranked_by_the_day_to_act_then_the_last_day() -> None:
     assert (unshipped.route, unshipped.closes_on, unshipped.days_left) == ("cancel", None, None)
     done = result.rows[4]
     assert done.route is None and done.title is None and done.status is None
+
+
+def test_the_most_urgent_route_may_be_a_fallback() -> None:
+    # Paid by card, delivered, AliExpress's window long over: the bank is what is left.
+    orders = (
+        "order_id,order_date,shipped,delivered,payment_method\n"
+        "card,2026-09-01,2026-09-03,2026-09-20,card\n"
+    )
+    row = run_batch(orders, TODAY).rows[0]
+    notice = POLICY.days("card_issuer_notice_days")
+    assert (row.route, row.family, row.status) == ("chargeback", "payment", "check")
+    assert row.act_by == row.closes_on == date(2026, 9, 1) + timedelta(days=notice)
+    assert row.closes_on_latest == date(2026, 9, 1) + timedelta(days=POLICY.days("chargeback_days"))
+    assert "bank" in row.next_step
+    cells = next(csv.DictReader(io.StringIO(run_batch(orders, TODAY).to_csv())))
+    assert (cells["route"], cells["family"]) == ("chargeback", "payment")
 
 
 def test_a_route_not_yet_open_still_ranks_the_row() -> None:

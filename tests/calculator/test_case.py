@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from calculator import FIELDS, Case, DisputeReason, InputError, PaymentMethod, parse_case
+from calculator import FIELDS, Case, DisputeReason, InputError, PaymentMethod, Region, parse_case
 
 TODAY = date(2026, 11, 26)
 
@@ -295,3 +295,59 @@ def test_the_dispute_reason_defaults_to_what_the_dates_say() -> None:
 
 def test_case_is_built_from_the_field_table() -> None:
     assert [f.name for f in dataclass_fields(Case)] == [field.attr for field in FIELDS]
+
+
+@pytest.mark.parametrize(
+    ("given", "field", "text"),
+    [
+        ({"region": "mars"}, "region", "region 'mars' is not one of eu, uk, br, us, other"),
+        (
+            {"paid-on": "2026-09-30"},
+            "paid-on",
+            "paid-on 2026-09-30 is before order-date 2026-10-01",
+        ),
+        ({"paid-on": "2026-11-27"}, "paid-on", "paid-on 2026-11-27 is after today 2026-11-26"),
+        ({"paid-on": "soon"}, "paid-on", "paid-on 'soon' is not a real date"),
+        (
+            {"paypal-opened": "2026-10-05"},
+            "paypal-opened",
+            "paypal-opened needs payment-method paypal",
+        ),
+        (
+            {"payment-method": "paypal", "paid-on": "2026-10-04", "paypal-opened": "2026-10-03"},
+            "paypal-opened",
+            "paypal-opened 2026-10-03 is before paid-on 2026-10-04",
+        ),
+        (
+            {"payment-method": "paypal", "paypal-opened": "2026-09-03"},
+            "paypal-opened",
+            "paypal-opened 2026-09-03 is before order-date 2026-10-01",
+        ),
+        (
+            {"payment-method": "paypal", "paypal-opened": "2026-11-27"},
+            "paypal-opened",
+            "paypal-opened 2026-11-27 is after today 2026-11-26",
+        ),
+    ],
+)
+def test_region_payment_day_and_paypal_dispute_are_checked(
+    given: dict[str, object], field: str, text: str
+) -> None:
+    error = refused(fields(**{k.replace("-", "_"): v for k, v in given.items()}))
+    assert error.field == field
+    assert text in error.message
+
+
+def test_region_and_payment_day_are_read_and_default_sensibly() -> None:
+    plain = parse_case(fields(), today=TODAY)
+    assert (plain.region, plain.paid_on, plain.paid) == (Region.OTHER, None, plain.order_date)
+    given = parse_case(
+        fields(region=" EU ", paid_on="2026-10-02", payment_method="paypal", paypal_opened=""),
+        today=TODAY,
+    )
+    assert given.region is Region.EU and given.paid == date(2026, 10, 2)
+    assert given.paypal_opened is None
+    with pytest.raises(InputError, match="region 'xx'"):
+        Case(order_date=date(2026, 1, 5), region="xx")  # type: ignore[arg-type]
+    built = Case(order_date=date(2026, 1, 5), region="uk")  # type: ignore[arg-type]
+    assert built.region is Region.UK

@@ -96,6 +96,7 @@ def test_json_output_has_the_documented_shape() -> None:
         "warnings",
         "next_step",
         "next_route",
+        "next_guide",
     }
     assert (data["completed_on"], data["completed_by"]) == ("2026-12-02", "protection_end")
     route = data["routes"][1]
@@ -283,7 +284,9 @@ def test_ics_goes_to_standard_output() -> None:
 
 
 def test_an_empty_calendar_is_explained() -> None:
-    code, out, err = in_process("ics", *ASSESS[1:], "--delivered", "2026-10-05")
+    code, out, err = in_process(
+        "ics", *ASSESS[1:], "--delivered", "2026-10-05", "--payment-method", "balance"
+    )
     assert code == 0
     assert "BEGIN:VEVENT" not in out
     assert err == "refund-calc: no deadline lies ahead, so the calendar has no events\n"
@@ -445,3 +448,97 @@ def test_summary_of_a_route_not_yet_open_shows_when_it_will_be() -> None:
     assert code == 0
     assert "Item not received: not yet · best by Tue 2027-01-19 · last day Wed 2027-02-03" in text
     assert "from 2026-12-01 you can open a dispute" in text
+
+
+DONE_WHEN = [
+    "assess",
+    "--order-date",
+    "2026-09-01",
+    "--shipped",
+    "2026-09-03",
+    "--payment-method",
+    "card",
+    "--region",
+    "eu",
+    "--today",
+    "2026-11-20",
+]
+
+
+def test_a_card_buyer_in_the_eu_sees_every_route_with_dates_and_sources() -> None:
+    done = run(*DONE_WHEN, "--why")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.replace("\n    ", " ").replace("\n  ", " ")
+    assert "Refund routes with AliExpress" in text
+    assert "If AliExpress says no: your payment" in text
+    assert "If AliExpress says no: consumer law" in text
+    assert (
+        "Card chargeback: CHECK: may have closed on Sat 2026-10-31 and may be open until "
+        "Sat 2027-05-01 The strictest issuer limit" in text
+    )
+    assert "Next: Ask your bank now" in text
+    assert "Withdraw under consumer law: not yet" in text
+    assert "Legal guarantee for faulty goods: not yet" in text
+    for entry_id in ("card_issuer_notice_days", "chargeback_days", "eu_withdrawal_days"):
+        entry = POLICY.entries[entry_id]
+        assert entry.sources[0].title in text, entry_id
+    assert "since 2014-06-13" in text  # the EU withdrawal rule's day
+    assert "Last day: Card chargeback" in text
+    # AliExpress may take past the card's strictest day, which has already gone by.
+    assert "Another route may already have closed: Card chargeback, on 2026-10-31" in text
+
+
+def test_the_fallback_warning_and_the_fallback_rows_in_the_terminal() -> None:
+    code, out, _ = in_process(
+        "assess",
+        "--order-date",
+        "2026-09-01",
+        "--shipped",
+        "2026-09-03",
+        "--protection-end",
+        "2026-10-20",
+        "--delivered",
+        "2026-10-15",
+        "--region",
+        "eu",
+        "--today",
+        "2026-10-16",
+    )
+    assert code == 0
+    text = out.replace("\n    ", " ")
+    assert "Another route closes first: Withdraw under consumer law, on 2026-10-29" in text
+    code, out, _ = in_process(
+        "assess",
+        "--order-date",
+        "2026-09-01",
+        "--payment-method",
+        "paypal",
+        "--paypal-opened",
+        "2026-09-10",
+        "--today",
+        "2026-09-12",
+    )
+    assert code == 0 and "PayPal dispute: IN DISPUTE · act by Wed 2026-09-30" in out
+    orders = "order_id,order_date,shipped,delivered\nA,2026-09-01,2026-09-03,2026-09-10\n"
+    code, out, _ = in_process("batch", "-", "--today", "2026-12-01", stdin=orders)
+    assert (
+        "Card chargeback: CHECK: may have closed on Sat 2026-10-31 and may be open until "
+        "Wed 2026-12-30\n" in out
+    )
+    code, out, _ = in_process("assess", "--order-date", "2026-09-01", "--today", "2027-06-01")
+    assert "Card chargeback: closed (last day was Wed 2026-12-30)" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "field", "text"),
+    [
+        (["--region", "mars"], "region", "region 'mars' is not one of eu, uk, br, us, other"),
+        (["--paid-on", "2026-08-31"], "paid-on", "paid-on 2026-08-31 is before order-date"),
+        (["--paypal-opened", "2026-09-05"], "paypal-opened", "needs payment-method paypal"),
+    ],
+)
+def test_odd_input_for_the_new_fields_is_one_line(args: list[str], field: str, text: str) -> None:
+    code, out, err = in_process(*DONE_WHEN, *args, "--json")
+    assert code == BAD
+    assert err.count("\n") == 1 and text in err
+    assert json.loads(out)["error"]["field"] == field

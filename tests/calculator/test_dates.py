@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from calculator.dates import add_working_days, parse_iso, weekday_name
+from calculator.dates import add_months, add_working_days, add_years, parse_iso, weekday_name
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,25 @@ def test_working_days_across_a_leap_day_and_a_year_end() -> None:
 def test_weekday_names_do_not_depend_on_locale() -> None:
     names = [weekday_name(date(2026, 11, 23 + offset)) for offset in range(7)]
     assert names == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (date(2026, 1, 31), 1, date(2026, 2, 28)),
+        (date(2028, 1, 31), 1, date(2028, 2, 29)),
+        (date(2026, 11, 15), 2, date(2027, 1, 15)),
+        (date(2026, 12, 31), 12, date(2027, 12, 31)),
+        (date(2026, 3, 31), 0, date(2026, 3, 31)),
+    ],
+)
+def test_months_are_added_on_the_calendar_never_past_a_months_end(
+    start: date, months: int, expected: date
+) -> None:
+    assert add_months(start, months) == expected
+
+
+def test_years_from_a_leap_day_end_on_the_28th() -> None:
+    assert add_years(date(2028, 2, 29), 1) == date(2029, 2, 28)
+    assert add_years(date(2028, 2, 29), 4) == date(2032, 2, 29)
+    assert add_years(date(2026, 5, 1), 2) == date(2028, 5, 1)

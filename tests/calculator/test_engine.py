@@ -8,8 +8,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from calculator import Assessment, Case, assess
+from calculator import Assessment, Case, PaymentMethod, Region, assess
+from calculator.engine import ALIEXPRESS_DONE
 from calculator.policy import POLICY
+from calculator.routes import NOTHING_LEFT, WHAT_IS_LEFT_GUIDE
 
 DAY = timedelta(days=1)
 
@@ -57,10 +59,50 @@ def test_after_protection_the_late_dispute_is_the_next_step() -> None:
 
 def test_next_step_points_outside_aliexpress_when_everything_has_closed() -> None:
     order = date(2026, 1, 5)
-    result = assess(Case(order_date=order, shipped=order, delivered=order, today=order + 200 * DAY))
+    result = assess(
+        Case(
+            order_date=order,
+            shipped=order,
+            delivered=order,
+            payment_method=PaymentMethod.PAYPAL,
+            today=order + 100 * DAY,
+        )
+    )
+    own = [route for route in result.routes if route.family == "aliexpress"]
+    assert all(route.status in ("closed", "not_applicable") for route in own)
+    paypal = result.route("paypal")
+    assert paypal.status == "open"
+    assert result.next_route == "paypal" and result.next_guide == paypal.guide
+    assert result.next_step == ALIEXPRESS_DONE.format(title=paypal.title, step=paypal.next_step)
+
+
+def test_when_nothing_is_open_anywhere_it_says_so_and_points_to_the_guide() -> None:
+    order = date(2026, 1, 5)
+    result = assess(
+        Case(
+            order_date=order,
+            shipped=order,
+            delivered=order,
+            payment_method=PaymentMethod.BALANCE,
+            region=Region.US,
+            today=order + 200 * DAY,
+        )
+    )
     assert all(route.status in ("closed", "not_applicable") for route in result.routes)
-    assert "PayPal" in result.next_step
-    assert str(POLICY.days("paypal_dispute_days")) in result.next_step
+    assert result.next_step == NOTHING_LEFT and result.next_route is None
+    assert result.next_guide == WHAT_IS_LEFT_GUIDE
+
+
+def test_aliexpress_comes_first_while_one_of_its_routes_is_live() -> None:
+    # The card's day comes before protection ends, yet the next step is AliExpress's.
+    order = date(2026, 1, 5)
+    result = assess(
+        Case(order_date=order, shipped=order, protection_days=100, today=order + 10 * DAY)
+    )
+    chargeback, missing = result.route("chargeback"), result.route("not_received")
+    assert chargeback.act_by is not None and missing.act_by is not None
+    assert chargeback.act_by < missing.act_by
+    assert result.next_route == "not_received" and result.next_step == missing.next_step
 
 
 def test_python_dash_m_runs_the_command(

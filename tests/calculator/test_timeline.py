@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from calculator import Case, EventKind, assess
+from calculator import Case, EventKind, PaymentMethod, Region, assess
 from calculator.policy import POLICY
 from calculator.timeline import DEADLINE_KINDS
 
@@ -20,7 +20,7 @@ def test_in_transit_timeline_holds_the_route_dates() -> None:
     order, shipped = date(2026, 10, 1), date(2026, 10, 3)
     end = shipped + 60 * DAY
     result = assess(Case(order_date=order, shipped=shipped, protection_end=end, today=shipped))
-    events = [(e.kind, e.route) for e in result.timeline]
+    events = [(e.kind, e.route) for e in result.timeline if e.route != "chargeback"]
     assert events == [
         ("order_placed", None),
         ("shipped", None),
@@ -81,7 +81,7 @@ def test_delivered_timeline_with_free_return_and_a_full_dispute() -> None:
     ):
         assert kind in found
     # The dispute stands in for every item route, so none of them adds a date.
-    assert not [e for e in result.timeline if e.route is not None]
+    assert not [e for e in result.timeline if e.route not in (None, "chargeback")]
     assert "protection_end" not in found and "seller_reply_due" not in found
     dates = [e.date for e in result.timeline]
     assert dates == sorted(dates)
@@ -149,3 +149,36 @@ def test_same_day_events_keep_real_life_order() -> None:
 
 def test_deadline_kinds_are_known_kinds() -> None:
     assert set(EventKind) >= DEADLINE_KINDS
+
+
+def test_one_timeline_across_routes_with_the_payment_and_paypal_dispute() -> None:
+    order = date(2026, 10, 1)
+    paid, opened = order + 2 * DAY, order + 30 * DAY
+    result = assess(
+        Case(
+            order_date=order,
+            paid_on=paid,
+            shipped=order + DAY,
+            delivered=order + 20 * DAY,
+            payment_method=PaymentMethod.PAYPAL,
+            paypal_opened=opened,
+            region=Region.UK,
+            today=opened,
+        )
+    )
+    by_kind = {e.kind: e for e in result.timeline}
+    assert by_kind[EventKind.PAID].date == paid
+    assert by_kind[EventKind.PAYPAL_OPENED].date == opened
+    escalate = opened + POLICY.days("paypal_escalate_days") * DAY
+    assert (escalate, EventKind.CLOSES_ON, "paypal") in {
+        (e.date, e.kind, e.route) for e in result.timeline
+    }
+    guarantee = [e for e in result.timeline if e.route == "legal_guarantee"]
+    assert [e.kind for e in guarantee] == ["act_by", "closes_on", "closes_on_latest"]
+    assert "if the longer limit applies" in guarantee[-1].label
+
+
+def test_no_payment_event_when_paid_on_the_order_date() -> None:
+    order = date(2026, 10, 1)
+    same = assess(Case(order_date=order, paid_on=order, today=order))
+    assert EventKind.PAID not in [e.kind for e in same.timeline]

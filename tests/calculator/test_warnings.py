@@ -6,9 +6,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from calculator import Case, assess
+from calculator import Assessment, Case, PaymentMethod, assess
+from calculator.dates import add_working_days
+from calculator.facts import Facts, facts_for
 from calculator.policy import POLICY
-from calculator.warnings import peak_seasons_between
+from calculator.warnings import (
+    REFUND_CLOSES_FIRST,
+    WAIT_REFUND,
+    aliexpress_expected_end,
+    peak_seasons_between,
+)
 
 ORDER = date(2026, 3, 2)
 SHIPPED = date(2026, 3, 4)
@@ -171,3 +178,150 @@ def test_the_last_day_warns_about_pacific_time_in_the_right_direction() -> None:
     assert "ahead of California" in warning.message and "next morning" in warning.message
     assert "behind" in warning.message and "act on the day shown" in warning.message
     assert "last_day" not in ids(shipped=SHIPPED, protection_end=END, today=last - DAY)
+
+
+# A fallback that closes before AliExpress is likely to decide.
+NOTICE = timedelta(days=POLICY.days("card_issuer_notice_days"))
+NETWORK = timedelta(days=POLICY.days("chargeback_days"))
+
+
+def _warning(result: Assessment, warning_id: str) -> str | None:
+    return next((w.message for w in result.warnings if w.id == warning_id), None)
+
+
+def test_a_fallback_closing_before_aliexpress_decides_is_named_with_its_last_day() -> None:
+    delivered = ORDER + 40 * DAY
+    result = assess(
+        Case(
+            order_date=ORDER,
+            shipped=SHIPPED,
+            protection_end=ORDER + 50 * DAY,
+            delivered=delivered,
+            today=delivered,
+        )
+    )
+    own = result.route("not_as_described")
+    end = aliexpress_expected_end(result_facts(result), result.routes, None)
+    assert own.closes_on is not None and end is not None
+    expected = add_working_days(
+        own.closes_on
+        + timedelta(
+            days=POLICY.days("seller_response_days") + POLICY.days("escalation_review_days")
+        ),
+        POLICY.days("refund_working_days"),
+    )
+    assert end == expected > ORDER + NOTICE
+    message = _warning(result, "fallback_closes_first")
+    assert message is not None
+    assert "Card chargeback" in message and str(ORDER + NOTICE) in message and str(end) in message
+
+
+def test_silent_when_aliexpress_finishes_first() -> None:
+    # Delivered two days after payment: the dispute and the money come before the card's day.
+    result = assess(
+        Case(
+            order_date=ORDER,
+            shipped=ORDER,
+            protection_end=ORDER + 30 * DAY,
+            delivered=ORDER + 2 * DAY,
+            today=ORDER + 2 * DAY,
+        )
+    )
+    end = aliexpress_expected_end(result_facts(result), result.routes, None)
+    assert end is not None and end < ORDER + NOTICE
+    assert _warning(result, "fallback_closes_first") is None
+    paypal = assess(
+        Case(
+            order_date=ORDER,
+            shipped=SHIPPED,
+            protection_end=ORDER + 50 * DAY,
+            delivered=ORDER + 40 * DAY,
+            payment_method=PaymentMethod.PAYPAL,
+            today=ORDER + 40 * DAY,
+        )
+    )
+    assert _warning(paypal, "fallback_closes_first") is None
+
+
+def test_an_open_dispute_is_counted_from_its_opening() -> None:
+    opened = ORDER + 40 * DAY
+    result = assess(Case(order_date=ORDER, shipped=SHIPPED, dispute_opened=opened, today=opened))
+    message = _warning(result, "fallback_closes_first")
+    assert message is not None and str(ORDER + NOTICE) in message
+    early = assess(Case(order_date=ORDER, shipped=SHIPPED, dispute_opened=SHIPPED, today=SHIPPED))
+    assert _warning(early, "fallback_closes_first") is None
+
+
+def test_an_approved_refund_is_counted_from_its_expected_day() -> None:
+    opened = ORDER + 30 * DAY
+    approved = opened + 10 * DAY
+    result = assess(
+        Case(
+            order_date=ORDER,
+            shipped=SHIPPED,
+            dispute_opened=opened,
+            refund_approved=approved,
+            today=approved,
+        )
+    )
+    assert result.dispute is not None and result.dispute.refund_expected_by is not None
+    message = _warning(result, "fallback_closes_first")
+    wait = WAIT_REFUND.format(
+        end=result.dispute.refund_expected_by, refund=POLICY.days("refund_working_days")
+    )
+    then = REFUND_CLOSES_FIRST.format(title="Card chargeback", last=ORDER + NOTICE)
+    assert message == f"{wait} {then}"
+
+
+def test_a_fallback_in_check_may_already_have_closed() -> None:
+    delivered = ORDER + 100 * DAY
+    result = assess(
+        Case(
+            order_date=ORDER,
+            shipped=SHIPPED,
+            protection_end=ORDER + 110 * DAY,
+            delivered=delivered,
+            today=delivered,
+        )
+    )
+    assert result.route("chargeback").status == "check"
+    message = _warning(result, "fallback_closes_first")
+    # Never a later last day than the strictest limit: it may have closed already.
+    assert message is not None and "may already have closed" in message
+    assert str(ORDER + NOTICE) in message and str(ORDER + NETWORK) in message
+
+
+def test_nothing_to_compare_without_an_aliexpress_last_day() -> None:
+    # Not shipped: cancelling has no last day, so nothing says how long AliExpress takes.
+    assert "fallback_closes_first" not in ids(today=ORDER)
+    closed = ORDER + 30 * DAY
+    after = assess(
+        Case(
+            order_date=ORDER,
+            shipped=SHIPPED,
+            dispute_opened=SHIPPED + 20 * DAY,
+            dispute_closed=closed,
+            today=closed,
+        )
+    )
+    assert aliexpress_expected_end(result_facts(after), after.routes, after.dispute) is None
+    assert _warning(after, "fallback_closes_first") is None
+
+
+def test_a_fallbacks_last_day_is_flagged_without_the_pacific_note() -> None:
+    last = ORDER + NOTICE
+    result = assess(
+        Case(
+            order_date=ORDER,
+            shipped=ORDER,
+            protection_end=ORDER + DAY,
+            delivered=ORDER,
+            today=last,
+        )
+    )
+    message = _warning(result, "last_day")
+    assert message == "Today is the last day for: Card chargeback."
+
+
+def result_facts(result: Assessment) -> Facts:
+    return facts_for(result.case, result.today)

@@ -67,6 +67,8 @@ def form_fields(draw: st.DrawFn) -> Fields:
     replied = near(opened, -2, 12)
     approved = near(replied, -2, 20)
     closed = near(opened, -2, 40)
+    paid = near(order, -1, 12)
+    paypal_opened = near(paid, 0, 40)
     fields: Fields = {
         "order-date": order.isoformat(),
         "shipped": maybe(shipped, 4),
@@ -84,11 +86,18 @@ def form_fields(draw: st.DrawFn) -> Fields:
             st.sampled_from(["", "card", "paypal", "balance", "other"]), st.just("cash")
         ),
         "free-return": rarely(st.sampled_from(["", "true", "false", "yes"]), st.just("maybe")),
+        "region": rarely(
+            st.sampled_from(["", "eu", "uk", "br", "us", "other", "EU"]), st.just("mars")
+        ),
+        "paid-on": maybe(paid, 3),
+        "paypal-opened": "",
         # Now and then soon after shipping, when routes are not yet open.
         "today": (
             near(shipped, 0, 12) if draw(st.integers(0, 4)) == 0 else near(order, -3, 220)
         ).isoformat(),
     }
+    if fields["payment-method"] == "paypal":
+        fields["paypal-opened"] = maybe(paypal_opened, 3)
     if fields["shipped"]:
         fields["delivered"] = maybe(delivered)
         fields["tracking-delivered"] = maybe(scan, 3)
@@ -183,9 +192,23 @@ def test_generated_cases_cover_answers_and_refusals() -> None:
     answered = [reply for reply in replies if reply["ok"]]
     refused = {reply["error"]["field"] for reply in replies if not reply["ok"]}
     assert len(answered) > len(cases) // 3
-    assert {"shipped", "protection-days", "payment-method", "dispute-reason"} <= refused
+    assert {
+        "shipped",
+        "protection-days",
+        "payment-method",
+        "dispute-reason",
+        "region",
+        "paid-on",
+    } <= refused
     statuses = {route["status"] for reply in answered for route in reply["result"]["routes"]}
     assert statuses == set(Status)
+    families = {
+        route["family"]
+        for reply in answered
+        for route in reply["result"]["routes"]
+        if route["status"] in ("open", "check", "in_dispute")
+    }
+    assert families == {"aliexpress", "payment", "law"}
     assert any(reply["result"]["dispute"] for reply in answered)
 
 

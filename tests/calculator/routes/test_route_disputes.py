@@ -59,7 +59,10 @@ def test_a_closed_dispute_closes_its_route_and_points_to_what_is_left() -> None:
     assert r.status == "closed" and str(closed) in r.reason
     assert "PayPal" in r.next_step and r.guide == "other-routes/paypal-and-card/"
     assert result.dispute is not None and result.dispute.stage == "closed"
-    assert "PayPal" in result.next_step
+    # AliExpress is done: the next step names the fallback with the nearest day to act by.
+    assert result.next_route == "chargeback"
+    assert result.next_step.startswith("AliExpress can no longer help")
+    assert result.route("chargeback").next_step in result.next_step
     other = result.route("damaged")
     assert other.status == "not_applicable" and str(closed) in other.reason
 

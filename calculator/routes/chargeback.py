@@ -1,0 +1,100 @@
+"""Card chargeback: the card issuer reverses a card payment the merchant did not make good.
+
+Two limits apply and neither is printed on the order page. A card issuer may
+want notice within a short time of the statement that shows the charge; the
+statement day is not known here, so that limit is counted from the payment,
+which is never later than the real one. The card networks' own limit is longer
+and, for goods that never came, counts from the expected delivery day (the end
+of purchase protection, on its longest credible reading). Between the two the
+route is 'check': the issuer's own terms decide, so the reader asks the bank now.
+"""
+
+from __future__ import annotations
+
+from calculator.dates import days
+from calculator.facts import Facts
+from calculator.routes.base import RouteSpec, Verdict, window
+from calculator.vocab import Family, PaymentMethod, RouteId, Status
+
+GUIDE = "other-routes/paypal-and-card/"
+
+NOT_CARD = "You did not pay by card, so a card chargeback does not apply to this order."
+NOT_CARD_STEP = "Use the AliExpress routes first; the other routes show what else is left."
+PAYPAL = (
+    "You paid with PayPal, so PayPal's dispute comes first; the card or bank behind PayPal "
+    "may help only once PayPal has said no."
+)
+PAYPAL_STEP = "Use the PayPal route if AliExpress does not refund you."
+FROM_PAYMENT = "from the payment"
+FROM_DELIVERY = "from the expected delivery day, {expected}"
+OPEN = (
+    "If AliExpress does not refund you, your card issuer can reverse the payment (a chargeback). "
+    "Some issuers want notice within {notice} days of the statement that shows the charge; "
+    "counted from the payment on {paid}, that is {closes_on}. The card networks allow up to "
+    "{network} days {counted}, until {latest}."
+)
+OPEN_STEP = (
+    "Keep the order page, the messages and the tracking. If AliExpress has not refunded you "
+    "by {closes_on}, call your card issuer and ask for a chargeback; if a refund comes later, "
+    "tell the issuer at once."
+)
+CHECK = (
+    "The strictest issuer limit, {notice} days counted from the payment on {paid}, passed on "
+    "{closes_on}. The card networks allow up to {network} days {counted}, until {latest}; your "
+    "issuer's terms decide which applies."
+)
+CHECK_STEP = "Ask your bank now whether it still takes a chargeback for this payment."
+CLOSED = (
+    "Even the card networks' limit, {network} days {counted}, ended on {latest}, so a "
+    "chargeback is no longer accepted."
+)
+CLOSED_STEP = "Consumer law, where it applies, is what is left; ask the seller directly too."
+
+
+def judge(facts: Facts) -> Verdict:
+    case = facts.case
+    if case.payment_method is PaymentMethod.PAYPAL:
+        return Verdict(Status.NOT_APPLICABLE, PAYPAL, PAYPAL_STEP)
+    if case.payment_method is not PaymentMethod.CARD:
+        return Verdict(Status.NOT_APPLICABLE, NOT_CARD, NOT_CARD_STEP)
+    paid = case.paid
+    notice = facts.days("card_issuer_notice_days")
+    network = facts.days("chargeback_days")
+    uses = ["card_issuer_notice_days", "chargeback_days", "chargeback_max_days"]
+    closes_on = paid + days(notice)
+    start, counted = paid, FROM_PAYMENT
+    expected = facts.protection_end_latest or facts.protection_end
+    if case.delivered is None and expected is not None and expected > paid:
+        # Goods not received: the networks count from the day delivery was expected.
+        start, counted = expected, FROM_DELIVERY.format(expected=expected)
+        if facts.protection_assumed:
+            uses.insert(0, "protection_days")
+    latest = min(start + days(network), paid + days(facts.days("chargeback_max_days")))
+    values = {
+        "notice": notice,
+        "network": network,
+        "paid": paid,
+        "closes_on": closes_on,
+        "latest": latest,
+        "counted": counted,
+    }
+    status = window(facts, paid, closes_on, latest)
+    texts = {
+        Status.OPEN: (OPEN, OPEN_STEP),
+        Status.CHECK: (CHECK, CHECK_STEP),
+        Status.CLOSED: (CLOSED, CLOSED_STEP),
+    }
+    reason, step = texts[status]
+    return Verdict(
+        status,
+        reason.format(**values),
+        step.format(**values),
+        uses=tuple(uses),
+        opens_on=paid,
+        act_by=closes_on,
+        closes_on=closes_on,
+        closes_on_latest=latest,
+    )
+
+
+ROUTE = RouteSpec(RouteId.CHARGEBACK, "Card chargeback", Family.PAYMENT, GUIDE, judge)

@@ -1,0 +1,115 @@
+"""The statutory right to withdraw from a distance purchase, without a reason, by region.
+
+The EU and the UK give a period from receipt and then a period to send the
+item back; Brazil's consumer code gives a shorter period from receipt. No such
+right is known to the calculator elsewhere, and the route says so. In the EU a
+buyer never told of the right gets up to a year more; AliExpress committed to
+telling EU buyers about it from a known day, so only older orders can count on it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from calculator.dates import add_months, days
+from calculator.facts import Facts
+from calculator.routes.base import RouteSpec, Verdict, window
+from calculator.routes.consumer_law import LAW, received_on
+from calculator.vocab import Family, Region, RouteId, Status
+
+GUIDE = "other-routes/eu-rights/"
+
+NONE = {
+    Region.US: "No US law gives a general right to cancel an online purchase without a reason.",
+    Region.OTHER: (
+        "The calculator knows the right to withdraw of the EU, the UK and Brazil only; your "
+        "country's consumer law may give one."
+    ),
+}
+NONE_STEP = (
+    "Use AliExpress's own routes: cancel before shipping, a Free Return where the item has the "
+    "label, or a dispute if the item is wrong."
+)
+WAITING = (
+    "Under {law} you may withdraw from this purchase without a reason within {days} days of "
+    "receiving it; the days start when the item reaches you."
+)
+WAITING_STEP = "When it arrives, enter the day you got it to see your last day."
+OPEN = (
+    "Under {law} you may withdraw from this purchase without a reason until {closes_on}, "
+    "{days} days after you received it on {received}.{send_back}"
+)
+SEND_BACK = (
+    " Then you have {send} days to send it back. Personalised and perishable items, and sealed "
+    "hygiene items once opened, are excluded."
+)
+OPEN_STEP = (
+    "Tell the seller in writing, in the order's messages, that you withdraw from the purchase, "
+    "by {closes_on}; keep a screenshot. The seller must then refund what you paid."
+)
+CHECK = (
+    "The {days} days to withdraw after you received the item on {received} ended on "
+    "{closes_on}. If the seller never told you of this right, it runs {months} months longer, "
+    "until {latest}."
+)
+CHECK_STEP = (
+    "If nobody told you of the right to withdraw when you bought, tell the seller now, in "
+    "writing, that you withdraw."
+)
+CLOSED = (
+    "The {days} days to withdraw after you received the item on {received} ended on {closes_on}."
+)
+CLOSED_STEP = "If the item is faulty, the legal guarantee may still help."
+
+_RULES = {
+    Region.EU: ("eu_withdrawal_days", "eu_return_send_days"),
+    Region.UK: ("uk_withdrawal_days", "uk_return_send_days"),
+    Region.BR: ("br_withdrawal_days", None),
+}
+
+
+def judge(facts: Facts) -> Verdict:
+    region = facts.case.region
+    rule = _RULES.get(region)
+    if rule is None:
+        return Verdict(Status.NOT_APPLICABLE, NONE[region], NONE_STEP)
+    days_id, send_id = rule
+    uses = [days_id] if send_id is None else [days_id, send_id]
+    period = facts.days(days_id)
+    values: dict[str, object] = {"law": LAW[region], "days": period, "send_back": ""}
+    if send_id is not None:
+        values["send_back"] = SEND_BACK.format(send=facts.days(send_id))
+    received = received_on(facts)
+    if received is None:
+        return Verdict(Status.NOT_YET, WAITING.format(**values), WAITING_STEP, uses=tuple(uses))
+    closes_on = received + days(period)
+    latest = None
+    if region is Region.EU:
+        # An undated commitment would mean no order can count on the longer period.
+        informed_from = facts.rule("eu_commitment_year").from_ or date.min
+        if facts.case.order_date < informed_from:
+            months = facts.days("eu_withdrawal_extension_months")
+            latest = add_months(closes_on, months)
+            values["months"] = months
+            uses += ["eu_commitment_year", "eu_withdrawal_extension_months"]
+    values.update(received=received, closes_on=closes_on, latest=latest)
+    status = window(facts, None, closes_on, latest)
+    texts = {
+        Status.OPEN: (OPEN, OPEN_STEP),
+        Status.CHECK: (CHECK, CHECK_STEP),
+        Status.CLOSED: (CLOSED, CLOSED_STEP),
+    }
+    reason, step = texts[status]
+    return Verdict(
+        status,
+        reason.format(**values),
+        step.format(**values),
+        uses=tuple(uses),
+        opens_on=received,
+        act_by=closes_on,
+        closes_on=closes_on,
+        closes_on_latest=latest,
+    )
+
+
+ROUTE = RouteSpec(RouteId.WITHDRAWAL, "Withdraw under consumer law", Family.LAW, GUIDE, judge)
