@@ -28,6 +28,8 @@ from calculator.summary import render_summary
 __all__ = ["build_parser", "main"]
 
 PROG = "refund-calc"
+EXIT_BAD_INPUT = 2
+"""The usual exit status for a usage error, as argparse itself uses."""
 _ARGUMENT = re.compile(r"argument (?:--)?([A-Za-z-]+)")
 
 
@@ -194,7 +196,7 @@ def main(
         print(f"{PROG}: {error.message}", file=err)
         if wants_json:
             print(json.dumps({"error": error.to_dict()}), file=out)
-        return POLICY.display["bad_input_exit_status"]
+        return EXIT_BAD_INPUT
     if wants_json and document is not None:
         print(json.dumps(document, indent="  "), file=out)
     else:

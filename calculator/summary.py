@@ -16,7 +16,8 @@ from calculator.policy import POLICY
 
 __all__ = ["days_left_phrase", "long_date", "render_summary"]
 
-_WIDTH = POLICY.display["line_width"]
+LINE_WIDTH = 78
+"""Columns of the terminal summary: fits an 80-column terminal with room to spare."""
 _INDENT = "  "
 _INNER = _INDENT + _INDENT
 
@@ -36,7 +37,7 @@ def days_left_phrase(days_left: int) -> str:
 def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
     return textwrap.wrap(
         text,
-        width=_WIDTH,
+        width=LINE_WIDTH,
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
         break_on_hyphens=False,

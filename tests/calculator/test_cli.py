@@ -11,12 +11,11 @@ from typing import Any
 
 import pytest
 
-from calculator.cli import main
-from calculator.policy import POLICY
+from calculator.cli import EXIT_BAD_INPUT, main
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).parent / "refund-calc"
-BAD = POLICY.display["bad_input_exit_status"]
+BAD = EXIT_BAD_INPUT
 ASSESS = [
     "assess",
     "--order-date",

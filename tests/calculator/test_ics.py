@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import icalendar
 
 from calculator import Case, assess, calendar_ics
-from calculator.ics import _escape, _fold, calendar_filename, future_deadlines
+from calculator.ics import FOLD_OCTETS, _escape, _fold, calendar_filename, future_deadlines
 from calculator.policy import POLICY
 
 DAY = timedelta(days=1)
@@ -60,7 +60,7 @@ def test_the_file_is_stable_for_the_same_order() -> None:
 def test_long_lines_are_folded_within_the_octet_limit() -> None:
     order = date(2026, 10, 1)
     text = calendar_ics(assess(Case(order_date=order, shipped=order, today=order)))
-    limit = POLICY.display["ics_line_octets"]
+    limit = FOLD_OCTETS
     lines = text.split("\r\n")
     assert any(line.startswith(" ") for line in lines)
     assert all(len(line.encode("utf-8")) <= limit for line in lines)
@@ -71,5 +71,5 @@ def test_long_lines_are_folded_within_the_octet_limit() -> None:
 def test_text_values_are_escaped() -> None:
     assert _escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
     folded = _fold("é" * 80)
-    assert all(len(piece.encode("utf-8")) <= POLICY.display["ics_line_octets"] for piece in folded)
+    assert all(len(piece.encode("utf-8")) <= FOLD_OCTETS for piece in folded)
     assert "".join(piece.removeprefix(" ") for piece in folded) == "é" * 80
