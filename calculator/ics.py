@@ -52,7 +52,7 @@ def _fold(line: str) -> list[str]:
 
 def _uid(assessment: Assessment, event: Event) -> str:
     """Stable across days for the same order, so a re-import updates instead of duplicating."""
-    key = json.dumps(case_dict(assessment.case), sort_keys=True) + event.kind
+    key = json.dumps(case_dict(assessment.case), sort_keys=True) + event.kind + (event.route or "")
     return f"{uuid.uuid5(uuid.NAMESPACE_URL, key)}@refund-calc"
 
 

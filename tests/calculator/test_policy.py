@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from calculator import Case, assess
 from calculator.policy import POLICY, load_policy
 
 PACKAGE = Path(__file__).resolve().parents[2] / "calculator"
@@ -199,3 +201,14 @@ def test_facts_are_loaded_with_their_sources() -> None:
     assert fact.summary == "One dispute per order."
     assert fact.why is None
     assert fact.sources[0].url == "https://example.org/rules"
+
+
+def test_a_protection_period_without_a_range_leaves_nothing_to_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    single = replace(POLICY.entries["protection_days"], range=None, value=60)
+    monkeypatch.setitem(POLICY.entries, "protection_days", single)
+    shipped = date(2026, 1, 1)
+    result = assess(Case(order_date=shipped, shipped=shipped, today=shipped))
+    assert result.protection_end_latest is None
+    assert result.route("not_received").closes_on_latest is None

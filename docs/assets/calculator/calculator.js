@@ -3,30 +3,13 @@
 // Every rule lives in the Python engine that the worker runs; this file only reads
 // the form, keeps the URL fragment in step with it, and draws the engine's JSON.
 
-const FIELDS = [
-  "order-date",
-  "shipped",
-  "delivered",
-  "protection-end",
-  "protection-days",
-  "dispute-opened",
-  "seller-replied",
-  "refund-approved",
-  "payment-method",
-  "free-return",
-  "today",
-];
+// The form holds one input per row of the engine's field table (calculator/fields.py).
+const FIELDS = [...document.querySelectorAll("#calc-form [name]")].map((input) => input.name);
 const STAGES = {
   download: [1, "Downloading Python…"],
   start: [2, "Starting Python…"],
   calculator: [3, "Loading the calculator…"],
   ready: [4, "Ready."],
-};
-const STATUS_TEXT = {
-  open: "Open",
-  not_yet: "Not yet",
-  closed: "Closed",
-  not_applicable: "Does not apply",
 };
 const BATCH_COLUMNS = [
   ["rank", "Urgency"],
@@ -240,13 +223,19 @@ function renderRoute(route) {
   if (route.opens_on && route.status === "not_yet") {
     facts.push(`<dt>Opens on</dt><dd>${showDate(route.opens_on)}</dd>`);
   }
+  if (route.act_by && route.act_by !== route.closes_on) {
+    facts.push(`<dt>Best by</dt><dd>${showDate(route.act_by)}</dd>`);
+  }
   if (route.closes_on) facts.push(`<dt>Last day</dt><dd>${showDate(route.closes_on)}</dd>`);
+  if (route.closes_on_latest) {
+    facts.push(`<dt>Perhaps until</dt><dd>${showDate(route.closes_on_latest)}</dd>`);
+  }
   if (route.days_left !== null && route.days_left !== undefined) {
     facts.push(`<dt>Days left</dt><dd class="rc-days">${escapeHTML(route.days_left)}</dd>`);
   }
-  return `<article class="rc-card" data-route="${escapeHTML(route.route)}" data-status="${escapeHTML(route.status)}" data-closes-on="${escapeHTML(route.closes_on ?? "")}">
+  return `<article class="rc-card" data-route="${escapeHTML(route.route)}" data-status="${escapeHTML(route.status)}" data-closes-on="${escapeHTML(route.closes_on ?? "")}" data-act-by="${escapeHTML(route.act_by ?? "")}">
 <h3>${escapeHTML(route.title)}</h3>
-<p class="rc-badge">${escapeHTML(STATUS_TEXT[route.status] ?? route.status)}</p>
+<p class="rc-badge">${escapeHTML(route.status_label)}</p>
 ${facts.length ? `<dl>${facts.join("")}</dl>` : ""}
 <p class="rc-reason">${escapeHTML(route.reason)}</p>
 <p class="rc-step">${escapeHTML(route.next_step)} ${guideLink(route.guide, "How this works", route.title)}</p>
