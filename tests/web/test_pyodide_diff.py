@@ -90,12 +90,15 @@ def form_fields(draw: st.DrawFn) -> Fields:
             st.sampled_from(["", "card", "paypal", "balance", "other"]), st.just("cash")
         ),
         "free-return": rarely(st.sampled_from(["", "true", "false", "yes"]), st.just("maybe")),
-        "today": near(order, -3, 220).isoformat(),
+        # Now and then soon after shipping, when routes are not yet open.
+        "today": (
+            near(shipped, 0, 12) if draw(st.integers(0, 4)) == 0 else near(order, -3, 220)
+        ).isoformat(),
     }
     if fields["shipped"]:
         fields["delivered"] = maybe(delivered)
         fields["tracking-delivered"] = maybe(scan, 3)
-        fields["confirmed"] = maybe(delivered, 4)
+        fields["confirmed"] = maybe(near(shipped, -1, 70), 4)
         fields["dispute-opened"] = maybe(opened, 3)
         if fields["dispute-opened"]:
             fields["seller-replied"] = maybe(replied)
