@@ -225,7 +225,8 @@ def without_snapshot(route: Any) -> None:
 def test_loading_goes_through_its_stages_and_stays_on_this_host(
     new_page: NewPage, site_url: str, page_watch: PageWatch, start: str
 ) -> None:
-    page = new_page()
+    # Routed answers are for the page; the offline copy (test_offline.py) stays out.
+    page = new_page(service_workers="block")
     requests: list[str] = []
     page.context.on("request", lambda request: requests.append(request.url))
     if start == "normal":
@@ -462,7 +463,7 @@ def test_a_broken_share_link_points_at_the_field(
 
 
 def test_a_runtime_that_cannot_start_is_reported(new_page: NewPage, site_url: str) -> None:
-    page = new_page()
+    page = new_page(service_workers="block")
     page.context.route(
         "**/assets/calculator/manifest.json",
         lambda route: route.fulfill(status=200, content_type="application/json", body="{"),

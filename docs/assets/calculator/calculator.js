@@ -320,8 +320,38 @@ function setHTML(element, html) {
   element.innerHTML = html;
 }
 
-function renderAnswer(result) {
+/** The route the engine's next step is about: named by the engine, or the one whose own step it is. */
+function headlineRoute(result) {
+  if (result.next_route) return result.routes.find((route) => route.route === result.next_route) ?? null;
+  return result.routes.find((route) => route.next_step === result.next_step) ?? null;
+}
+
+function daysLeft(days) {
+  return days === 1 ? "1 day left" : `${days} days left`;
+}
+
+// The headline: the one thing to do, by when, and the last day.
+function renderSummary(result) {
   if ($("calc-next").textContent !== result.next_step) $("calc-next").textContent = result.next_step;
+  const route = headlineRoute(result);
+  const summary = $("calc-summary");
+  summary.dataset.nextRoute = route?.route ?? "";
+  summary.dataset.actBy = route?.act_by ?? "";
+  summary.dataset.closesOn = route?.closes_on ?? "";
+  const parts = [];
+  if (route?.act_by) parts.push(`best by ${showDate(route.act_by)}`);
+  if (route?.closes_on) parts.push(`last day ${showDate(route.closes_on)}`);
+  if (route && route.days_left !== null && route.days_left !== undefined) {
+    parts.push(`<strong>${escapeHTML(daysLeft(route.days_left))}</strong>`);
+  }
+  const text = parts.join(" · ");
+  setHTML($("calc-when"), text ? text[0].toUpperCase() + text.slice(1) : "");
+  $("calc-when").hidden = !text;
+  $("calc-headline").hidden = false;
+}
+
+function renderAnswer(result) {
+  renderSummary(result);
   const routes = $("calc-routes");
   const cards = result.routes.map(renderRoute);
   if (routes.children.length !== cards.length) {
@@ -380,10 +410,12 @@ function coalesced(work) {
 
 function setState(state) {
   resultBox.dataset.state = state;
+  $("calc-summary").dataset.state = state;
   resultBox.setAttribute("aria-busy", state === "loading" ? "true" : "false");
 }
 
 function unavailable(message) {
+  window.refundCalculatorTheme?.();
   const box = $("calc-unavailable");
   box.innerHTML = message;
   box.hidden = false;
@@ -405,6 +437,7 @@ async function assessForm(isStale) {
     clearErrors();
     $("calc-hint").hidden = false;
     $("calc-answer").hidden = true;
+    $("calc-headline").hidden = true;
     if (runtimeReady) setState("ready");
     return;
   }
@@ -422,10 +455,12 @@ async function assessForm(isStale) {
     }
     renderAnswer(reply.result);
     setState("ready");
+    afterFirstAnswer();
   } else {
     const wait = lastInputAt + TYPING_PAUSE_MS - performance.now();
     if (wait > 0) errorTimer = setTimeout(applyError, wait, reply.error);
     else applyError(reply.error);
+    afterFirstAnswer();
   }
 }
 
@@ -450,7 +485,10 @@ function onStage(stage) {
   if (stage === "ready") {
     runtimeReady = true;
     $("calc-progress").hidden = true;
-    if (!$("order-date").value) update();
+    if (!$("order-date").value) {
+      update();
+      afterFirstAnswer();
+    }
   }
 }
 
@@ -590,6 +628,53 @@ async function checkBatch(isStale) {
 
 const runBatch = coalesced(checkBatch);
 
+// ---------------------------------------------------------------- offline copy
+
+// After the first answer, the site's service worker (sw.js, written by the build)
+// keeps every file of this build for the next visit, with or without a network.
+// Without service workers the page works exactly as before.
+function keepOffline() {
+  const workers = navigator.serviceWorker;
+  if (!workers || !window.isSecureContext) return;
+  workers
+    .register(new URL("../../sw.js", import.meta.url), { updateViaCache: "none" })
+    .then(watchForUpdates, () => {});
+  workers.ready.then(() => {
+    resultBox.dataset.offline = "ready";
+  });
+}
+
+// A newer build waits, whole, until this page lets it take over: the page keeps
+// running on the set it started with and says that an update is ready.
+function watchForUpdates(registration) {
+  if (!registration) return; // a browser that blocks service workers may say nothing
+  const offer = () => {
+    if (registration.waiting && navigator.serviceWorker.controller) $("calc-updated").hidden = false;
+  };
+  offer();
+  registration.addEventListener("updatefound", () => {
+    const incoming = registration.installing;
+    incoming?.addEventListener("statechange", offer);
+  });
+  $("calc-reload").addEventListener("click", () => {
+    navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
+    registration.waiting?.postMessage("activate");
+  });
+}
+
+let settled = false;
+
+/** Once the page has answered (or cannot): the work that must not delay the answer. */
+function afterFirstAnswer() {
+  if (settled) return;
+  settled = true;
+  // In a task of its own, after the answer has been drawn.
+  setTimeout(() => {
+    window.refundCalculatorTheme?.();
+    keepOffline();
+  }, 0);
+}
+
 // ---------------------------------------------------------------- start
 
 function start() {
@@ -600,6 +685,13 @@ function start() {
     return;
   }
   calculator = new Calculator(onStage, onFailed);
+  // A field the browser scrolls to must not land under the headline that stays on top.
+  if (typeof ResizeObserver === "function") {
+    new ResizeObserver(([entry]) => {
+      const height = Math.ceil(entry.target.getBoundingClientRect().height);
+      document.documentElement.style.setProperty("--rc-summary-height", `${height}px`);
+    }).observe($("calc-summary"));
+  }
   if (!fillFromFragment()) $("today").value = localToday();
   const onEdit = (event) => {
     if (event.target.id === "today") todayTouched = true;
