@@ -5,25 +5,50 @@ and, unchanged, in the browser under Pyodide. Every number the rules use is
 read from policy.toml at import.
 """
 
-from calculator.assessment import Assessment, Dispute, Event, Route, Warning
+from calculator.assessment import Assessment, Dispute, Event, Notice, PolicyUse, Route
 from calculator.batch import BatchError, BatchResult, BatchRow, run_batch
 from calculator.case import Case, InputError, parse_case
 from calculator.engine import assess
+from calculator.fields import FIELDS, Field, FieldKind
 from calculator.ics import calendar_ics
 from calculator.policy import POLICY
+from calculator.vocab import (
+    CompletedBy,
+    DisputeReason,
+    EventKind,
+    Family,
+    PaymentMethod,
+    Region,
+    RouteId,
+    Situation,
+    Status,
+)
 
 __all__ = [
+    "FIELDS",
     "POLICY",
     "Assessment",
     "BatchError",
     "BatchResult",
     "BatchRow",
     "Case",
+    "CompletedBy",
     "Dispute",
+    "DisputeReason",
     "Event",
+    "EventKind",
+    "Family",
+    "Field",
+    "FieldKind",
     "InputError",
+    "Notice",
+    "PaymentMethod",
+    "PolicyUse",
+    "Region",
     "Route",
-    "Warning",
+    "RouteId",
+    "Situation",
+    "Status",
     "assess",
     "calendar_ics",
     "parse_case",

@@ -11,60 +11,95 @@ from datetime import date
 from typing import Any
 
 from calculator.case import Case
+from calculator.fields import FIELDS
+from calculator.policy import Entry
+from calculator.vocab import CompletedBy, DisputeReason, EventKind, Family, RouteId, Status
 
 __all__ = [
-    "ROUTE_IDS",
-    "STATUSES",
     "Assessment",
     "Dispute",
     "Event",
+    "Notice",
+    "PolicyUse",
     "Route",
-    "Warning",
+    "case_dict",
     "iso",
 ]
-
-ROUTE_IDS = ("cancel", "not_received", "not_as_described", "damaged", "change_of_mind")
-STATUSES = ("open", "not_yet", "closed", "not_applicable")
 
 
 def iso(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
+@dataclass(frozen=True)
+class PolicyUse:
+    """One rule a date was worked out with: the figure used and where it comes from."""
+
+    entry: Entry
+
+    def to_dict(self) -> dict[str, Any]:
+        entry = self.entry
+        return {
+            "id": entry.id,
+            "value": entry.default,
+            "unit": entry.unit,
+            "from": iso(entry.from_),
+            "sources": [
+                {"title": s.title, "url": s.url, "seen": s.seen.isoformat()} for s in entry.sources
+            ],
+        }
+
+
 @dataclass(slots=True)
 class Route:
-    route: str
+    route: RouteId
     title: str
-    status: str
+    family: Family
+    status: Status
     opens_on: date | None
+    act_by: date | None
+    """The last day the guide recommends acting; on or before closes_on."""
     closes_on: date | None
+    """The last day AliExpress (or the provider, or the law) still accepts the action."""
+    closes_on_latest: date | None
+    """Where the real last day is unknown: the latest it can be. Between the two: 'check'."""
     days_left: int | None
     reason: str
     next_step: str
     guide: str
-    policy: tuple[str, ...]
+    policy: tuple[PolicyUse, ...]
+
+    @property
+    def policy_ids(self) -> tuple[str, ...]:
+        return tuple(use.entry.id for use in self.policy)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "route": self.route,
             "title": self.title,
+            "family": self.family,
             "status": self.status,
             "opens_on": iso(self.opens_on),
+            "act_by": iso(self.act_by),
             "closes_on": iso(self.closes_on),
+            "closes_on_latest": iso(self.closes_on_latest),
             "days_left": self.days_left,
             "reason": self.reason,
             "next_step": self.next_step,
             "guide": self.guide,
-            "policy": list(self.policy),
+            "policy": [use.to_dict() for use in self.policy],
         }
 
 
 @dataclass(frozen=True)
 class Dispute:
     opened: date
+    reason: DisputeReason
     seller_reply_due: date
     stage: str
     message: str
+    next_date: date | None
+    """The next day the reader should look at the dispute again, if one is known."""
     refund_expected_by: date | None
     payment_note: str | None
     guide: str
@@ -72,9 +107,11 @@ class Dispute:
     def to_dict(self) -> dict[str, Any]:
         return {
             "opened": iso(self.opened),
+            "reason": self.reason,
             "seller_reply_due": iso(self.seller_reply_due),
             "stage": self.stage,
             "message": self.message,
+            "next_date": iso(self.next_date),
             "refund_expected_by": iso(self.refund_expected_by),
             "payment_note": self.payment_note,
             "guide": self.guide,
@@ -84,15 +121,23 @@ class Dispute:
 @dataclass(slots=True)
 class Event:
     date: date
-    kind: str
+    kind: EventKind
     label: str
+    route: RouteId | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date.isoformat(), "kind": self.kind, "label": self.label}
+        return {
+            "date": self.date.isoformat(),
+            "kind": self.kind,
+            "label": self.label,
+            "route": self.route,
+        }
 
 
 @dataclass(slots=True)
-class Warning:
+class Notice:
+    """A trap worth a sentence; `id` is fixed so pages and batches can count them."""
+
     id: str
     message: str
 
@@ -100,18 +145,16 @@ class Warning:
         return {"id": self.id, "message": self.message}
 
 
+def _json_value(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
 def case_dict(case: Case) -> dict[str, Any]:
+    """Every field but today, by its attribute name, as the reader gave it."""
     return {
-        "order_date": iso(case.order_date),
-        "shipped": iso(case.shipped),
-        "delivered": iso(case.delivered),
-        "protection_end": iso(case.protection_end),
-        "protection_days": case.protection_days,
-        "dispute_opened": iso(case.dispute_opened),
-        "seller_replied": iso(case.seller_replied),
-        "refund_approved": iso(case.refund_approved),
-        "payment_method": case.payment_method,
-        "free_return": case.free_return,
+        field.attr: _json_value(getattr(case, field.attr))
+        for field in FIELDS
+        if field.name != "today"
     }
 
 
@@ -120,12 +163,16 @@ class Assessment:
     today: date
     case: Case
     protection_end: date | None
+    protection_end_latest: date | None
     completed_on: date | None
+    completed_by: CompletedBy | None
     routes: tuple[Route, ...]
     dispute: Dispute | None
     timeline: tuple[Event, ...]
-    warnings: tuple[Warning, ...]
+    warnings: tuple[Notice, ...]
     next_step: str
+    next_route: RouteId | None
+    """The route the next step comes from, if it comes from one."""
 
     def route(self, route_id: str) -> Route:
         for route in self.routes:
@@ -138,10 +185,13 @@ class Assessment:
             "today": self.today.isoformat(),
             "case": case_dict(self.case),
             "protection_end": iso(self.protection_end),
+            "protection_end_latest": iso(self.protection_end_latest),
             "completed_on": iso(self.completed_on),
+            "completed_by": self.completed_by,
             "routes": [route.to_dict() for route in self.routes],
             "dispute": None if self.dispute is None else self.dispute.to_dict(),
             "timeline": [event.to_dict() for event in self.timeline],
             "warnings": [warning.to_dict() for warning in self.warnings],
             "next_step": self.next_step,
+            "next_route": self.next_route,
         }

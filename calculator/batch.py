@@ -1,25 +1,13 @@
 """Many orders at once, most urgent first, for sellers who reorder on a customer's behalf.
 
-Input is CSV with a header row. Column names (any order, hyphens or spaces
-instead of underscores, any letter case; blank cells mean unknown):
-
-    order_id         your reference for the order (optional column)
-    order_date       required, YYYY-MM-DD
-    shipped          YYYY-MM-DD
-    delivered        YYYY-MM-DD (arrival, or the day receipt was confirmed)
-    protection_end   YYYY-MM-DD, the last day of the order page's countdown
-    protection_days  whole days of protection from shipping (instead of protection_end)
-    dispute_opened   YYYY-MM-DD
-    seller_replied   YYYY-MM-DD
-    refund_approved  YYYY-MM-DD
-    payment_method   card, paypal, balance or other (default card)
-    free_return      yes/no, true/false or 1/0: the item had a Free Return label
-
-Other columns are ignored and listed in the result. A row with bad data is
-reported with its line number, the column and what is wrong; the other rows
-are still assessed. Rows are sorted by the last day of their most urgent
-open route; rows whose only open route has no fixed end come next, then
-rows with nothing open.
+Input is CSV with a header row naming the columns (any order; hyphens or
+spaces instead of underscores and any letter case are accepted; blank cells
+mean unknown). The columns are the calculator's fields, listed by
+`column_help()`, plus your own `order_id`. Other columns are ignored and
+listed in the result. A row with bad data is reported with its line number,
+the column and what is wrong; the other rows are still assessed. Rows are
+ranked by the day to act by of their most urgent route, then its last day;
+rows with nothing left to do come last.
 """
 
 from __future__ import annotations
@@ -32,37 +20,54 @@ from datetime import date
 from typing import Any
 
 from calculator.assessment import iso
-from calculator.case import FIELD_NAMES, InputError, parse_case
+from calculator.case import InputError, parse_case
 from calculator.engine import triage
+from calculator.fields import FIELDS
+from calculator.vocab import Family, RouteId, Status
 
-__all__ = ["COLUMNS", "BatchError", "BatchResult", "BatchRow", "run_batch"]
+__all__ = [
+    "COLUMNS",
+    "CSV_COLUMNS",
+    "BatchError",
+    "BatchResult",
+    "BatchRow",
+    "column_help",
+    "run_batch",
+]
 
-COLUMNS = (
-    "order_id",
-    "order_date",
-    "shipped",
-    "delivered",
-    "protection_end",
-    "protection_days",
-    "dispute_opened",
-    "seller_replied",
-    "refund_approved",
-    "payment_method",
-    "free_return",
-)
+# Today comes from the run, not from a row: every row is judged on the same day.
+_CASE_COLUMNS = {field.column: field.name for field in FIELDS if field.name != "today"}
+COLUMNS = ("order_id", *_CASE_COLUMNS)
 CSV_COLUMNS = (
     "order_id",
     "line",
     "route",
+    "family",
+    "status",
     "title",
+    "act_by",
     "closes_on",
+    "closes_on_latest",
     "days_left",
     "next_step",
     "dispute_stage",
     "warnings",
     "error",
 )
-_CASE_COLUMNS = {name.replace("-", "_"): name for name in FIELD_NAMES if name != "today"}
+
+
+def column_help() -> str:
+    """One line per input column, for the command's help."""
+    width = max(len(column) for column in COLUMNS)
+    lines = [f"  {'order_id':<{width}}  your reference for the order (optional)"]
+    for field in FIELDS:
+        if field.name == "today":
+            continue
+        need = " (required)" if field.required else ""
+        lines.append(f"  {field.column:<{width}}  {field.help}{need}")
+    return "\n".join(lines)
+
+
 _FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -70,20 +75,24 @@ _FORMULA_START = ("=", "+", "-", "@")
 class BatchRow:
     line: int
     order_id: str
-    route: str | None
+    route: RouteId | None
+    family: Family | None
+    status: Status | None
     title: str | None
+    act_by: date | None
     closes_on: date | None
+    closes_on_latest: date | None
     days_left: int | None
     next_step: str
     dispute_stage: str | None
     warnings: tuple[str, ...]
 
     @property
-    def urgency(self) -> tuple[bool, bool, date, int]:
-        """Sort key: fixed last day first, then open with no end, then nothing open."""
+    def urgency(self) -> tuple[bool, date, date, int]:
+        """Sort key: the day to act by, then the last day; nothing left to do comes last."""
         return (
             self.route is None,
-            self.closes_on is None,
+            self.act_by or date.max,
             self.closes_on or date.max,
             self.line,
         )
@@ -93,8 +102,12 @@ class BatchRow:
             "line": self.line,
             "order_id": self.order_id,
             "route": self.route,
+            "family": self.family,
+            "status": self.status,
             "title": self.title,
+            "act_by": iso(self.act_by),
             "closes_on": iso(self.closes_on),
+            "closes_on_latest": iso(self.closes_on_latest),
             "days_left": self.days_left,
             "next_step": self.next_step,
             "dispute_stage": self.dispute_stage,
@@ -144,29 +157,15 @@ class BatchResult:
     def to_csv(self) -> str:
         """Rows most urgent first, then one line per bad row with its error."""
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
+        writer = csv.DictWriter(out, CSV_COLUMNS, restval="", lineterminator="\n")
+        writer.writeheader()
         for row in self.rows:
-            writer.writerow(
-                _cell(value)
-                for value in (
-                    row.order_id,
-                    row.line,
-                    row.route,
-                    row.title,
-                    iso(row.closes_on),
-                    row.days_left,
-                    row.next_step,
-                    row.dispute_stage,
-                    " ".join(row.warnings),
-                    "",
-                )
-            )
+            cells = row.to_dict()
+            cells["warnings"] = " ".join(row.warnings)
+            writer.writerow({column: _cell(cells[column]) for column in CSV_COLUMNS[:-1]})
         for error in self.errors:
-            writer.writerow(
-                _cell(value)
-                for value in (error.order_id, error.line, "", "", "", "", "", "", "", error.message)
-            )
+            cells = {"order_id": error.order_id, "line": error.line, "error": error.message}
+            writer.writerow({column: _cell(value) for column, value in cells.items()})
         return out.getvalue()
 
 
@@ -207,8 +206,12 @@ def _assess_row(line: int, order_id: str, fields: dict[str, str], today: date) -
         line=line,
         order_id=order_id,
         route=None if urgent is None else urgent.route,
+        family=None if urgent is None else urgent.family,
+        status=None if urgent is None else urgent.status,
         title=None if urgent is None else urgent.title,
+        act_by=None if urgent is None else urgent.act_by,
         closes_on=None if urgent is None else urgent.closes_on,
+        closes_on_latest=None if urgent is None else urgent.closes_on_latest,
         days_left=None if urgent is None else urgent.days_left,
         next_step=judged.next_step,
         dispute_stage=None if dispute is None else dispute.stage,

@@ -14,9 +14,10 @@ from calculator.batch import run_batch
 from calculator.case import InputError, parse_case
 from calculator.dates import parse_iso
 from calculator.engine import assess
+from calculator.fields import fields_json as field_table
 from calculator.ics import calendar_filename, calendar_ics, future_deadlines
 
-__all__ = ["assess_json", "batch_json", "ics_json"]
+__all__ = ["assess_json", "batch_json", "fields_json", "ics_json"]
 
 
 def _ok(result: Any) -> str:
@@ -82,3 +83,8 @@ def ics_json(fields_json: str) -> str:
 def batch_json(csv_text: str, today_iso: str) -> str:
     """BatchResult.to_dict() plus "csv", the same rows as CSV text."""
     return _guarded(_batch, csv_text, today_iso)
+
+
+def fields_json() -> str:
+    """The field table the page builds its form and share links from."""
+    return _guarded(field_table)

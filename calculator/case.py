@@ -2,52 +2,33 @@
 
 A deadline computed from an impossible set of dates would look precise and
 be wrong, so every inconsistency is refused with one line that names the
-field (by its command-line option name) and says what is wrong.
+field (by its command-line option name) and says what is wrong. Which fields
+exist, and how each is read, comes from calculator.fields.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 from datetime import date
 
 from calculator.dates import parse_iso
+from calculator.fields import FIELD_BY_NAME, FIELDS, Field, FieldKind
 from calculator.policy import POLICY
+from calculator.vocab import DisputeReason, PaymentMethod
 
-__all__ = ["FIELD_NAMES", "PAYMENT_METHODS", "Case", "InputError", "parse_case"]
+__all__ = ["Case", "InputError", "parse_case"]
 
-PAYMENT_METHODS = ("card", "paypal", "balance", "other")
-
-# Option name -> Case attribute, in the order the command line lists them.
-FIELD_NAMES: dict[str, str] = {
-    "order-date": "order_date",
-    "shipped": "shipped",
-    "delivered": "delivered",
-    "protection-end": "protection_end",
-    "protection-days": "protection_days",
-    "dispute-opened": "dispute_opened",
-    "seller-replied": "seller_replied",
-    "refund-approved": "refund_approved",
-    "payment-method": "payment_method",
-    "free-return": "free_return",
-    "today": "today",
-}
-_DATE_FIELDS = (
-    "order-date",
-    "shipped",
-    "delivered",
-    "protection-end",
-    "dispute-opened",
-    "seller-replied",
-    "refund-approved",
-    "today",
-)
-# Things that have already happened cannot be dated after today.
-_EVENT_FIELDS = ("shipped", "delivered", "dispute-opened", "seller-replied", "refund-approved")
 _TRUE = frozenset({"true", "yes", "on", "1", "y"})
 _FALSE = frozenset({"false", "no", "off", "0", "n", ""})
 _WHOLE = re.compile(r"[+-]?[0-9]+")
+_DATE_FIELDS = tuple(f.name for f in FIELDS if f.kind is FieldKind.DATE)
+_EVENT_FIELDS = tuple(f.name for f in FIELDS if f.event)
+# Each of these needs the parcel to have left, so none can be before shipping.
+_AFTER_SHIPPING = ("tracking-delivered", "delivered", "confirmed", "protection-end")
+# A request's story in the order it happens; each step needs the request to exist.
+_DISPUTE_STEPS = ("seller-replied", "refund-approved")
 
 
 class InputError(ValueError):
@@ -68,13 +49,17 @@ class Case:
 
     order_date: date
     shipped: date | None = None
-    delivered: date | None = None
     protection_end: date | None = None
     protection_days: int | None = None
+    tracking_delivered: date | None = None
+    delivered: date | None = None
+    confirmed: date | None = None
     dispute_opened: date | None = None
+    dispute_reason: DisputeReason | None = None
     seller_replied: date | None = None
     refund_approved: date | None = None
-    payment_method: str = "card"
+    dispute_closed: date | None = None
+    payment_method: PaymentMethod = PaymentMethod.CARD
     free_return: bool = False
     today: date | None = None
 
@@ -82,9 +67,18 @@ class Case:
         check_case(self)
 
     def with_today(self, today: date) -> Case:
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        values["today"] = today
-        return Case(**values)
+        return replace(self, today=today)
+
+    @property
+    def disputed(self) -> DisputeReason | None:
+        """What the open (or closed) request is about: as given, else what the dates say."""
+        if self.dispute_opened is None:
+            return None
+        if self.dispute_reason is not None:
+            return self.dispute_reason
+        if self.delivered is None:
+            return DisputeReason.NOT_RECEIVED
+        return DisputeReason.NOT_AS_DESCRIBED
 
 
 def _after(field: str, later: date, other: str, earlier: date | None) -> None:
@@ -92,76 +86,105 @@ def _after(field: str, later: date, other: str, earlier: date | None) -> None:
         raise InputError(field, f"{field} {later} is before {other} {earlier}")
 
 
-def _dates(case: Case) -> dict[str, object]:
-    """The date fields by option name, read directly: this runs for every batch row."""
-    return {
-        "order-date": case.order_date,
-        "shipped": case.shipped,
-        "delivered": case.delivered,
-        "protection-end": case.protection_end,
-        "dispute-opened": case.dispute_opened,
-        "seller-replied": case.seller_replied,
-        "refund-approved": case.refund_approved,
-        "today": case.today,
-    }
+def _value(case: Case, name: str) -> object:
+    return getattr(case, FIELD_BY_NAME[name].attr)
 
 
-def check_case(case: Case) -> None:
-    """Refuse dates that cannot all be true; the first problem found is reported."""
-    limits = POLICY.limits
-    low_year, high_year = limits["year_min"], limits["year_max"]
-    dates = _dates(case)
-    for field, value in dates.items():
+def _check_dates(case: Case) -> None:
+    low_year, high_year = POLICY.limit("year_min"), POLICY.limit("year_max")
+    for name in _DATE_FIELDS:
+        value = _value(case, name)
         if value is None:
             continue
         if not isinstance(value, date):
-            raise InputError(field, f"{field} must be a date")
+            raise InputError(name, f"{name} must be a date")
         if not low_year <= value.year <= high_year:
-            raise InputError(
-                field, f"{field} {value} is outside the years {low_year} to {high_year}"
-            )
-    if case.protection_days is not None:
-        if case.protection_end is not None:
-            raise InputError("protection-days", "give protection-end or protection-days, not both")
-        low, high = limits["protection_days_min"], limits["protection_days_max"]
-        if not low <= case.protection_days <= high:
-            raise InputError(
-                "protection-days",
-                f"protection-days {case.protection_days} is outside {low} to {high}",
-            )
-    if case.payment_method not in PAYMENT_METHODS:
+            raise InputError(name, f"{name} {value} is outside the years {low_year} to {high_year}")
+
+
+def _check_protection(case: Case) -> None:
+    if case.protection_days is None:
+        return
+    if case.protection_end is not None:
+        raise InputError("protection-days", "give protection-end or protection-days, not both")
+    low, high = POLICY.limit("protection_days_min"), POLICY.limit("protection_days_max")
+    if not low <= case.protection_days <= high:
+        raise InputError(
+            "protection-days", f"protection-days {case.protection_days} is outside {low} to {high}"
+        )
+
+
+def _check_choices(case: Case) -> None:
+    if case.payment_method not in tuple(PaymentMethod):
         raise InputError(
             "payment-method",
-            f"payment-method '{case.payment_method}' is not one of {', '.join(PAYMENT_METHODS)}",
+            f"payment-method '{case.payment_method}' is not one of {', '.join(PaymentMethod)}",
         )
+    if case.dispute_reason is not None:
+        if case.dispute_reason not in tuple(DisputeReason):
+            raise InputError(
+                "dispute-reason",
+                f"dispute-reason '{case.dispute_reason}' is not one of {', '.join(DisputeReason)}",
+            )
+        if case.dispute_opened is None:
+            raise InputError("dispute-opened", "dispute-opened is needed with dispute-reason")
+
+
+def _check_order(case: Case) -> None:
     order = case.order_date
     if case.shipped is not None:
         _after("shipped", case.shipped, "order-date", order)
-    for field in ("delivered", "protection-end"):
-        value = dates[field]
-        if value is not None and case.shipped is None:
-            raise InputError("shipped", f"shipped is needed with {field}")
-        if isinstance(value, date):
-            _after(field, value, "shipped", case.shipped)
+    for name in _AFTER_SHIPPING:
+        value = _value(case, name)
+        if value is None:
+            continue
+        if case.shipped is None:
+            raise InputError("shipped", f"shipped is needed with {name}")
+        assert isinstance(value, date)  # checked by _check_dates
+        _after(name, value, "shipped", case.shipped)
     if case.dispute_opened is not None:
         _after("dispute-opened", case.dispute_opened, "order-date", order)
         _after("dispute-opened", case.dispute_opened, "shipped", case.shipped)
-    previous, previous_field = case.dispute_opened, "dispute-opened"
-    for field in ("seller-replied", "refund-approved"):
-        value = dates[field]
+    previous, previous_name = case.dispute_opened, "dispute-opened"
+    for name in _DISPUTE_STEPS:
+        value = _value(case, name)
         if not isinstance(value, date):
             continue
         if case.dispute_opened is None:
-            raise InputError("dispute-opened", f"dispute-opened is needed with {field}")
-        _after(field, value, previous_field, previous)
-        previous, previous_field = value, field
-    if case.today is not None:
-        if case.today < order:
-            raise InputError("today", f"today {case.today} is before order-date {order}")
-        for field in _EVENT_FIELDS:
-            value = dates[field]
-            if isinstance(value, date) and value > case.today:
-                raise InputError(field, f"{field} {value} is after today {case.today}")
+            raise InputError("dispute-opened", f"dispute-opened is needed with {name}")
+        _after(name, value, previous_name, previous)
+        previous, previous_name = value, name
+    if case.dispute_closed is not None:
+        if case.dispute_opened is None:
+            raise InputError("dispute-opened", "dispute-opened is needed with dispute-closed")
+        _after("dispute-closed", case.dispute_closed, "dispute-opened", case.dispute_opened)
+
+
+def _check_today(case: Case) -> None:
+    if case.today is None:
+        return
+    if case.today < case.order_date:
+        raise InputError("today", f"today {case.today} is before order-date {case.order_date}")
+    for name in _EVENT_FIELDS:
+        value = _value(case, name)
+        if isinstance(value, date) and value > case.today:
+            raise InputError(name, f"{name} {value} is after today {case.today}")
+
+
+def check_case(case: Case) -> None:
+    """Refuse dates that cannot all be true; the first problem found is reported.
+
+    Choices given as plain strings become their vocabulary members, so the
+    rules can compare by identity whoever built the Case.
+    """
+    _check_dates(case)
+    _check_protection(case)
+    _check_choices(case)
+    object.__setattr__(case, "payment_method", PaymentMethod(case.payment_method))
+    if case.dispute_reason is not None:
+        object.__setattr__(case, "dispute_reason", DisputeReason(case.dispute_reason))
+    _check_order(case)
+    _check_today(case)
 
 
 def _text(field: str, raw: object) -> str:
@@ -210,11 +233,32 @@ def _parse_flag(field: str, raw: object) -> bool:
     raise InputError(field, f"{field} '{text}' is not yes or no")
 
 
-def _parse_method(field: str, raw: object) -> str:
+def _parse_choice(field: Field, raw: object) -> str | None:
+    """The choice as typed, lower-cased; None for blank. Its value is checked with the case."""
     if raw is None:
-        return "card"
-    text = _text(field, raw).lower()
-    return text or "card"
+        return None
+    text = _text(field.name, raw).lower().replace("-", "_")
+    return text or None
+
+
+def _parse(field: Field, raw: object) -> object:
+    if field.kind is FieldKind.DATE:
+        return _parse_date(field.name, raw)
+    if field.kind is FieldKind.DAYS:
+        return _parse_days(field.name, raw)
+    if field.kind is FieldKind.FLAG:
+        return _parse_flag(field.name, raw)
+    return _parse_choice(field, raw)
+
+
+def _choice(kind: type[PaymentMethod] | type[DisputeReason], text: object) -> object:
+    """The vocabulary member for a typed choice; an unknown word stays text for the check."""
+    if not isinstance(text, str):
+        return text
+    try:
+        return kind(text)
+    except ValueError:
+        return text
 
 
 def parse_case(fields: Mapping[str, object], today: date | None = None) -> Case:
@@ -224,23 +268,13 @@ def parse_case(fields: Mapping[str, object], today: date | None = None) -> Case:
     the check "today is not before the order date" always runs here.
     """
     for key in fields:
-        if key not in FIELD_NAMES:
+        if key not in FIELD_BY_NAME:
             raise InputError(key, f"{key} is not a known field")
-    values = {name: _parse_date(name, fields.get(name)) for name in _DATE_FIELDS}
-    order_date = values.pop("order-date")
-    if order_date is None:
+    values = {field.attr: _parse(field, fields.get(field.name)) for field in FIELDS}
+    if values["order_date"] is None:
         raise InputError("order-date", "order-date is required")
-    given_today = values.pop("today") or today or date.today()
-    return Case(
-        order_date=order_date,
-        shipped=values["shipped"],
-        delivered=values["delivered"],
-        protection_end=values["protection-end"],
-        protection_days=_parse_days("protection-days", fields.get("protection-days")),
-        dispute_opened=values["dispute-opened"],
-        seller_replied=values["seller-replied"],
-        refund_approved=values["refund-approved"],
-        payment_method=_parse_method("payment-method", fields.get("payment-method")),
-        free_return=_parse_flag("free-return", fields.get("free-return")),
-        today=given_today,
-    )
+    values["today"] = values["today"] or today or date.today()
+    method = _choice(PaymentMethod, values["payment_method"])
+    values["payment_method"] = method or PaymentMethod.CARD
+    values["dispute_reason"] = _choice(DisputeReason, values["dispute_reason"])
+    return Case(**values)  # type: ignore[arg-type]

@@ -18,16 +18,19 @@ from typing import Any, NoReturn, TextIO
 
 from calculator import batch as batch_module
 from calculator.batch import run_batch
-from calculator.case import FIELD_NAMES, PAYMENT_METHODS, InputError, parse_case
+from calculator.case import InputError, parse_case
 from calculator.dates import parse_iso
 from calculator.engine import assess
+from calculator.fields import FIELDS, FieldKind
 from calculator.ics import calendar_ics, future_deadlines
 from calculator.policy import POLICY
-from calculator.summary import render_summary
+from calculator.summary import render_summary, when_phrase
 
 __all__ = ["build_parser", "main"]
 
 PROG = "refund-calc"
+EXIT_BAD_INPUT = 2
+"""The usual exit status for a usage error, as argparse itself uses."""
 _ARGUMENT = re.compile(r"argument (?:--)?([A-Za-z-]+)")
 
 
@@ -47,31 +50,19 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _case_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--order-date", metavar="D", help="the day you ordered (required)")
-    parser.add_argument("--shipped", metavar="D", help="the day the seller shipped")
-    parser.add_argument(
-        "--delivered", metavar="D", help="arrival, or the day receipt was confirmed"
-    )
-    parser.add_argument(
-        "--protection-end", metavar="D", help="last day of the order page's protection countdown"
-    )
-    parser.add_argument(
-        "--protection-days",
-        metavar="N",
-        help=f"protection length from shipping (default {POLICY.days('protection_days')})",
-    )
-    parser.add_argument("--dispute-opened", metavar="D", help="the day you opened a dispute")
-    parser.add_argument("--seller-replied", metavar="D", help="the day the seller answered it")
-    parser.add_argument("--refund-approved", metavar="D", help="the day the refund was approved")
-    parser.add_argument(
-        "--payment-method",
-        metavar="M",
-        help=f"how you paid: {', '.join(PAYMENT_METHODS)} (default card)",
-    )
-    parser.add_argument(
-        "--free-return", action="store_true", help="the item had a Free Return label"
-    )
-    parser.add_argument("--today", metavar="D", help="assess as of this day (default: today)")
+    """One option per field of the field table, named and explained as it says."""
+    for field in FIELDS:
+        text = field.help
+        if field.required:
+            text += " (required)"
+        if field.kind is FieldKind.FLAG:
+            parser.add_argument(f"--{field.name}", action="store_true", help=text)
+            continue
+        if field.kind is FieldKind.CHOICE:
+            values = [value for value, _ in field.choices if value]
+            text += f" One of: {', '.join(values)}."
+        metavar = {FieldKind.DATE: "D", FieldKind.DAYS: "N"}.get(field.kind, "WORD")
+        parser.add_argument(f"--{field.name}", metavar=metavar, help=text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _case_options(assess_parser)
     assess_parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    assess_parser.add_argument(
+        "--why",
+        action="store_true",
+        help="under each route, the rules its dates come from, with their sources",
+    )
     ics_parser = commands.add_parser(
         "ics",
         help="write the order's future deadlines as a calendar (.ics) to standard output",
@@ -100,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch_parser = commands.add_parser(
         "batch",
         help="rank many orders from a CSV file, most urgent first",
-        description=batch_module.__doc__,
+        description=f"{batch_module.__doc__}\nColumns:\n{batch_module.column_help()}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     batch_parser.add_argument(
@@ -114,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fields(args: argparse.Namespace) -> dict[str, object]:
-    return {name: getattr(args, name.replace("-", "_")) for name in FIELD_NAMES}
+    return {field.name: getattr(args, field.attr) for field in FIELDS}
 
 
 def _batch_today(text: str | None) -> date:
@@ -143,12 +139,12 @@ def _count(number: int, noun: str) -> str:
 def _batch_text(result: batch_module.BatchResult) -> str:
     lines = [f"{_count(len(result.rows), 'order')} assessed on {result.today}, most urgent first"]
     for row in result.rows:
-        if row.closes_on is not None and row.days_left is not None:
-            when = f"{row.title} until {row.closes_on} ({row.days_left} days left)"
-        elif row.title is not None:
-            when = f"{row.title}, no fixed last day"
-        else:
+        if row.title is None:
             when = "nothing open"
+        else:
+            when = (
+                f"{row.title}: {when_phrase(row.status, row.act_by, row.closes_on, row.days_left)}"
+            )
         lines.append(f"  line {row.line}  {row.order_id or '-'}: {when}")
     if result.errors:
         lines.append(f"{_count(len(result.errors), 'row')} could not be read")
@@ -170,7 +166,7 @@ def _run(args: argparse.Namespace, stdin: TextIO, err: TextIO) -> tuple[str, Any
         if not future_deadlines(assessment):
             print(f"{PROG}: no deadline lies ahead, so the calendar has no events", file=err)
         return calendar_ics(assessment), None
-    return render_summary(assessment), assessment.to_dict()
+    return render_summary(assessment, why=args.why), assessment.to_dict()
 
 
 def main(
@@ -194,7 +190,7 @@ def main(
         print(f"{PROG}: {error.message}", file=err)
         if wants_json:
             print(json.dumps({"error": error.to_dict()}), file=out)
-        return POLICY.display["bad_input_exit_status"]
+        return EXIT_BAD_INPUT
     if wants_json and document is not None:
         print(json.dumps(document, indent="  "), file=out)
     else:

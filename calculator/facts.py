@@ -2,21 +2,31 @@
 
 P (end of purchase protection) and C (the day the order completes) feed the
 routes, the warnings and the timeline alike; deriving them in one place keeps
-those three from ever disagreeing.
+those from ever disagreeing. When the reader has not typed the countdown, P is
+not known: the shortest credible period gives the dates shown, the longest
+gives the day after which a route is surely over, and in between the order
+page decides.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from calculator.case import Case
 from calculator.dates import days
-from calculator.policy import POLICY
+from calculator.policy import POLICY, Entry
+from calculator.vocab import CompletedBy
 
 __all__ = ["Facts", "facts_for"]
 
-_DEFAULT_PROTECTION = POLICY.days("protection_days")
+# When two things complete the order on one day, the one the reader did names it.
+_CAUSE_ORDER = (
+    CompletedBy.CONFIRMED,
+    CompletedBy.DELIVERED,
+    CompletedBy.TRACKING_DELIVERED,
+    CompletedBy.PROTECTION_END,
+)
 
 
 @dataclass(slots=True)
@@ -24,35 +34,100 @@ class Facts:
     case: Case
     today: date
     protection_end: date | None
+    """P, on the shortest credible period when the reader gave none."""
+    protection_end_latest: date | None
+    """P on the longest credible period; None when the reader gave the countdown."""
     completed_on: date | None
-    protection_assumed: bool
-    """True when P comes from the policy default rather than the order page or the user."""
-    shipped: date | None
-    delivered: date | None
-    in_transit: bool
-    """Shipped and not yet delivered."""
+    """C: the day the order completes (or completed); None before shipping."""
+    completed_by: CompletedBy | None
+    completed_latest: date | None
+    """C had protection lasted its longest credible period; None when it cannot differ."""
+    scan_completion: date | None
+    """The day a delivered tracking scan completes the order."""
+    rules: dict[str, Entry] = field(default_factory=dict)
+    """The version of each rule used so far, as in force on the order date."""
+
+    @property
+    def protection_assumed(self) -> bool:
+        return self.protection_end_latest is not None
+
+    @property
+    def shipped(self) -> date | None:
+        return self.case.shipped
+
+    @property
+    def delivered(self) -> date | None:
+        """The day the item was in the reader's hands."""
+        return self.case.delivered
+
+    @property
+    def in_transit(self) -> bool:
+        """Shipped, and nothing says it arrived or that the reader confirmed it."""
+        case = self.case
+        return (
+            case.shipped is not None
+            and case.delivered is None
+            and case.confirmed is None
+            and case.tracking_delivered is None
+        )
+
+    def rule(self, entry_id: str) -> Entry:
+        """The rule's version in force on the order date, remembered for the answer's sources."""
+        entry = self.rules.get(entry_id)
+        if entry is None:
+            entry = POLICY.entries[entry_id].at(self.case.order_date)
+            self.rules[entry_id] = entry
+        return entry
+
+    def days(self, entry_id: str) -> int:
+        return self.rule(entry_id).default
+
+
+def _completion(end: date, others: dict[CompletedBy, date | None]) -> tuple[date, CompletedBy]:
+    """The earliest of the end of protection and whatever else completes the order."""
+    known = [(day, _CAUSE_ORDER.index(cause), cause) for cause, day in others.items() if day]
+    day, _, cause = min(
+        [*known, (end, _CAUSE_ORDER.index(CompletedBy.PROTECTION_END), CompletedBy.PROTECTION_END)]
+    )
+    return day, cause
 
 
 def facts_for(case: Case, today: date) -> Facts:
-    shipped = case.shipped
-    protection_end = case.protection_end
-    assumed = False
-    if protection_end is None and shipped is not None:
-        length = case.protection_days
-        if length is None:
-            length = _DEFAULT_PROTECTION
-            assumed = True
-        protection_end = shipped + days(length)
-    completed_on = None
-    if case.delivered is not None and protection_end is not None:
-        completed_on = min(case.delivered, protection_end)
-    return Facts(
+    facts = Facts(
         case=case,
         today=today,
-        protection_end=protection_end,
-        completed_on=completed_on,
-        protection_assumed=assumed,
-        shipped=shipped,
-        delivered=case.delivered,
-        in_transit=shipped is not None and case.delivered is None,
+        protection_end=None,
+        protection_end_latest=None,
+        completed_on=None,
+        completed_by=None,
+        completed_latest=None,
+        scan_completion=None,
     )
+    shipped = case.shipped
+    if shipped is None:
+        return facts
+    end = case.protection_end
+    if end is None and case.protection_days is not None:
+        end = shipped + days(case.protection_days)
+    if end is None:
+        protection = facts.rule("protection_days")
+        end = shipped + days(protection.low)
+        if protection.high > protection.low:
+            facts.protection_end_latest = shipped + days(protection.high)
+    facts.protection_end = end
+    if case.tracking_delivered is not None:
+        facts.scan_completion = case.tracking_delivered + days(
+            facts.rule("delivered_scan_completion_days").low
+        )
+    others: dict[CompletedBy, date | None] = {
+        CompletedBy.CONFIRMED: case.confirmed,
+        CompletedBy.DELIVERED: case.delivered,
+        CompletedBy.TRACKING_DELIVERED: facts.scan_completion,
+    }
+    completed, facts.completed_by = _completion(end, others)
+    facts.completed_on = completed
+    if facts.protection_end_latest is not None:
+        latest, _ = _completion(facts.protection_end_latest, others)
+        if latest > completed:
+            facts.completed_latest = latest
+    return facts

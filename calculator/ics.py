@@ -19,7 +19,8 @@ from calculator.timeline import DEADLINE_KINDS
 __all__ = ["calendar_filename", "calendar_ics", "future_deadlines"]
 
 _CRLF = "\r\n"
-_FOLD_OCTETS = POLICY.display["ics_line_octets"]
+FOLD_OCTETS = 75
+"""RFC 5545 section 3.1: content lines longer than this many octets are folded."""
 
 
 def future_deadlines(assessment: Assessment) -> list[Event]:
@@ -41,7 +42,7 @@ def _fold(line: str) -> list[str]:
     pieces: list[str] = []
     current = ""
     for char in line:
-        if len((current + char).encode("utf-8")) > _FOLD_OCTETS:
+        if len((current + char).encode("utf-8")) > FOLD_OCTETS:
             pieces.append(current)
             current = " "
         current += char
@@ -51,7 +52,7 @@ def _fold(line: str) -> list[str]:
 
 def _uid(assessment: Assessment, event: Event) -> str:
     """Stable across days for the same order, so a re-import updates instead of duplicating."""
-    key = json.dumps(case_dict(assessment.case), sort_keys=True) + event.kind
+    key = json.dumps(case_dict(assessment.case), sort_keys=True) + event.kind + (event.route or "")
     return f"{uuid.uuid5(uuid.NAMESPACE_URL, key)}@refund-calc"
 
 

@@ -4,17 +4,21 @@ Reading at import matters: the browser build snapshots the interpreter's
 memory after `import calculator`, and the package files are gone when the
 snapshot is restored. Every number the rules use comes from here, so a
 number is typed once, in policy.toml, next to its sources.
+
+Rules change. An entry is the version in force now; older versions sit in its
+history with the day each took effect, so an order is judged by the rule that
+applied when it was placed, and the guide can say what changed and when.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 from typing import Any
 
-__all__ = ["POLICY", "Entry", "PeakSeason", "Policy", "Source", "load_policy"]
+__all__ = ["POLICY", "Entry", "Fact", "PeakSeason", "Policy", "Source", "load_policy"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,11 @@ class Source:
 
 @dataclass(frozen=True)
 class Entry:
-    """One rule's number; `value` is the conservative default when sources disagree."""
+    """One rule's number; `value` is the conservative default when sources disagree.
+
+    `from_` is the day this version took effect, None when no source dates it.
+    `history` holds the versions before this one; `note` says what a version changed.
+    """
 
     id: str
     value: int | None
@@ -35,6 +43,10 @@ class Entry:
     summary: str
     why: str | None
     sources: tuple[Source, ...]
+    from_: date | None = None
+    as_of: date | None = None
+    note: str | None = None
+    history: tuple[Entry, ...] = ()
 
     @property
     def low(self) -> int:
@@ -64,6 +76,34 @@ class Entry:
             return str(self.low)
         return f"{self.low} to {self.high}"
 
+    @property
+    def versions(self) -> tuple[Entry, ...]:
+        """Every version, oldest first; an undated version counts as the oldest."""
+        current = replace(self, history=())
+        return (*self.history, current)
+
+    def at(self, day: date) -> Entry:
+        """The version in force on `day`: the newest one that took effect on or before it.
+
+        A day before every dated version gets the oldest version, since that is
+        the rule closest to the day asked about.
+        """
+        chosen = self.versions[0]
+        for version in self.versions:
+            if version.from_ is None or version.from_ <= day:
+                chosen = version
+        return chosen
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Something the guide states that has no number: a button's name, an exclusion."""
+
+    id: str
+    summary: str
+    why: str | None
+    sources: tuple[Source, ...]
+
 
 @dataclass(frozen=True)
 class PeakSeason:
@@ -79,12 +119,16 @@ class Policy:
     entries: dict[str, Entry]
     peak_seasons: tuple[PeakSeason, ...]
     limits: dict[str, int]
-    display: dict[str, int]
+    facts: dict[str, Fact]
     timezone_note: str = ""
 
-    def days(self, entry_id: str) -> int:
-        """The default figure of an entry; a KeyError here is a typo in code, caught by tests."""
-        return self.entries[entry_id].default
+    def days(self, entry_id: str, on: date | None = None) -> int:
+        """The default figure of an entry, in force `on` a day when given.
+
+        A KeyError here is a typo in code, caught by tests.
+        """
+        entry = self.entries[entry_id]
+        return (entry if on is None else entry.at(on)).default
 
     def limit(self, name: str) -> int:
         return self.limits[name]
@@ -96,11 +140,19 @@ def _date(raw: Any) -> date:
     return date.fromisoformat(str(raw))
 
 
+def _optional_date(raw: Any) -> date | None:
+    return None if raw is None else _date(raw)
+
+
+def _text(raw: Any) -> str | None:
+    return None if raw is None else str(raw)
+
+
 def _source(raw: dict[str, Any]) -> Source:
     return Source(title=str(raw["title"]), url=str(raw["url"]), seen=_date(raw["seen"]))
 
 
-def _entry(entry_id: str, raw: dict[str, Any]) -> Entry:
+def _version(entry_id: str, raw: dict[str, Any], base: Entry | None) -> Entry:
     value = raw.get("value")
     span = raw.get("range")
     if value is None and span is None:
@@ -109,9 +161,31 @@ def _entry(entry_id: str, raw: dict[str, Any]) -> Entry:
         id=entry_id,
         value=None if value is None else int(value),
         range=None if span is None else (int(span[0]), int(span[-1])),
-        unit=str(raw["unit"]),
+        unit=str(raw["unit"]) if base is None else base.unit,
+        summary=str(raw.get("summary") or (base.summary if base else "")),
+        why=_text(raw.get("why")),
+        sources=tuple(_source(s) for s in raw["sources"]),
+        from_=_optional_date(raw.get("from")),
+        as_of=_optional_date(raw.get("as_of")),
+        note=_text(raw.get("note")),
+    )
+
+
+def _entry(entry_id: str, raw: dict[str, Any]) -> Entry:
+    current = _version(entry_id, raw, None)
+    older = [_version(entry_id, version, current) for version in raw.get("history", [])]
+    for version in older:
+        if version.from_ is not None and current.from_ is None:
+            raise ValueError(f"policy entry {entry_id} has dated history but no 'from'")
+    older.sort(key=lambda v: v.from_ or date.min)
+    return replace(current, history=tuple(older))
+
+
+def _fact(fact_id: str, raw: dict[str, Any]) -> Fact:
+    return Fact(
+        id=fact_id,
         summary=str(raw["summary"]),
-        why=None if raw.get("why") is None else str(raw["why"]),
+        why=_text(raw.get("why")),
         sources=tuple(_source(s) for s in raw["sources"]),
     )
 
@@ -120,6 +194,7 @@ def load_policy(text: str) -> Policy:
     """Parse policy TOML text; kept separate from the file so tests can feed variants."""
     raw = tomllib.loads(text)
     entries = {key: _entry(key, value) for key, value in raw["entries"].items()}
+    facts = {key: _fact(key, value) for key, value in raw.get("facts", {}).items()}
     seasons = tuple(
         PeakSeason(
             name=str(s["name"]),
@@ -130,13 +205,12 @@ def load_policy(text: str) -> Policy:
         for s in raw.get("peak_seasons", [])
     )
     limits = {key: int(value) for key, value in raw.get("limits", {}).items()}
-    display = {key: int(value) for key, value in raw.get("display", {}).items()}
     return Policy(
         rules_as_of=_date(raw["meta"]["rules_as_of"]),
         entries=entries,
         peak_seasons=tuple(sorted(seasons, key=lambda s: s.start)),
         limits=limits,
-        display=display,
+        facts=facts,
         timezone_note=str(raw["meta"].get("timezone_note", "")),
     )
 

@@ -13,10 +13,12 @@ from datetime import date
 from calculator.assessment import Assessment, Route
 from calculator.dates import weekday_name
 from calculator.policy import POLICY
+from calculator.vocab import CompletedBy, Status
 
-__all__ = ["days_left_phrase", "long_date", "render_summary"]
+__all__ = ["days_left_phrase", "long_date", "render_summary", "when_phrase"]
 
-_WIDTH = POLICY.display["line_width"]
+LINE_WIDTH = 78
+"""Columns of the terminal summary: fits an 80-column terminal with room to spare."""
 _INDENT = "  "
 _INNER = _INDENT + _INDENT
 
@@ -36,51 +38,95 @@ def days_left_phrase(days_left: int) -> str:
 def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
     return textwrap.wrap(
         text,
-        width=_WIDTH,
+        width=LINE_WIDTH,
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
         break_on_hyphens=False,
     )
 
 
-def _status(route: Route) -> str:
-    if route.status == "open":
-        if route.closes_on is None or route.days_left is None:
-            return "OPEN, no fixed last day"
-        return f"OPEN until {long_date(route.closes_on)} ({days_left_phrase(route.days_left)})"
-    if route.status == "closed":
-        if route.closes_on is None:
-            return "closed"
-        return f"closed (last day was {long_date(route.closes_on)})"
-    if route.status == "not_yet":
-        return "not yet"
+def _dates(act_by: date | None, closes_on: date | None, days_left: int | None) -> str:
+    if closes_on is None:
+        return ""
+    last = f"last day {long_date(closes_on)}"
+    if days_left is not None:
+        last += f" ({days_left_phrase(days_left)})"
+    if act_by is not None and act_by != closes_on:
+        return f"best by {long_date(act_by)} · {last}"
+    return last
+
+
+def when_phrase(
+    status: Status | None,
+    act_by: date | None,
+    closes_on: date | None,
+    days_left: int | None,
+    latest: date | None = None,
+) -> str:
+    """A route's status and dates in one line: 'OPEN · best by … · last day …'."""
+    if status is Status.OPEN or status is Status.NOT_YET:
+        dates = _dates(act_by, closes_on, days_left)
+        word = "OPEN" if status is Status.OPEN else "not yet"
+        return f"{word} · {dates}" if dates else f"{word}, no fixed last day"
+    if status is Status.CHECK:
+        assert closes_on is not None  # a check always has its range
+        until = f" and may be open until {long_date(latest)}" if latest is not None else ""
+        return f"CHECK: may have closed on {long_date(closes_on)}{until}; your order page decides"
+    if status is Status.IN_DISPUTE:
+        return "IN DISPUTE" + (f" · look again on {long_date(act_by)}" if act_by else "")
+    if status is Status.CLOSED:
+        return f"closed (last day was {long_date(closes_on)})" if closes_on else "closed"
     return "does not apply"
 
 
-def _route_lines(route: Route) -> list[str]:
-    lines = _wrap(f"{route.title}: {_status(route)}", _INNER, _INDENT)
-    lines += _wrap(route.reason, _INNER)
-    if route.status in ("open", "closed"):
-        lines += _wrap(f"Next: {route.next_step}", _INNER)
+def _policy_lines(route: Route) -> list[str]:
+    lines = []
+    for use in route.policy:
+        entry = use.entry
+        since = f", since {entry.from_}" if entry.from_ is not None else ""
+        titles = "; ".join(source.title for source in entry.sources)
+        lines += _wrap(
+            f"Rule: {entry.summary} ({entry.default} {entry.unit}{since}; {titles})", _INNER
+        )
     return lines
 
 
-def render_summary(assessment: Assessment) -> str:
+def _route_lines(route: Route, why: bool) -> list[str]:
+    phrase = when_phrase(
+        route.status, route.act_by, route.closes_on, route.days_left, route.closes_on_latest
+    )
+    lines = _wrap(f"{route.title}: {phrase}", _INNER, _INDENT)
+    lines += _wrap(route.reason, _INNER)
+    if route.status is not Status.NOT_APPLICABLE:
+        lines += _wrap(f"Next: {route.next_step}", _INNER)
+    if why:
+        lines += _policy_lines(route)
+    return lines
+
+
+def render_summary(assessment: Assessment, why: bool = False) -> str:
+    """The answer as text; with `why`, each route lists the rules behind its dates."""
     case = assessment.case
     lines = [
         f"AliExpress order placed {long_date(case.order_date)}",
         f"Checked on {long_date(assessment.today)} (rules as of {POLICY.rules_as_of.isoformat()})",
     ]
-    if assessment.completed_on is not None:
-        lines.append(f"Order completed {long_date(assessment.completed_on)}")
-    elif assessment.protection_end is not None:
-        verb = "ended" if assessment.protection_end < assessment.today else "ends"
-        lines.append(f"Purchase protection {verb} {long_date(assessment.protection_end)}")
+    end = assessment.protection_end
+    if end is not None:
+        verb = "ended" if end < assessment.today else "ends"
+        line = f"Purchase protection {verb} {long_date(end)}"
+        if assessment.protection_end_latest is not None:
+            line += f" (or as late as {long_date(assessment.protection_end_latest)}: check)"
+        lines.append(line)
+    completed = assessment.completed_on
+    if completed is not None and assessment.completed_by is not CompletedBy.PROTECTION_END:
+        verb = "completed" if completed <= assessment.today else "completes"
+        lines.append(f"Order {verb} {long_date(completed)}")
     lines.append("")
     lines += _wrap(f"Next step: {assessment.next_step}", _INDENT, "")
     lines += ["", "Refund routes"]
     for route in assessment.routes:
-        lines += _route_lines(route)
+        lines += _route_lines(route, why)
     dispute = assessment.dispute
     if dispute is not None:
         lines += ["", f"Dispute opened {long_date(dispute.opened)}"]

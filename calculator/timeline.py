@@ -1,103 +1,131 @@
-"""Every key date of the order as one ordered list, the backbone of the calendar file.
+"""Every key date of the order and of every route as one ordered list, the backbone of
+the calendar file.
 
 Events on the same day keep the order in which they happen in real life
-(an order is placed before it ships), so the list reads as a story.
+(an order is placed before it ships), so the list reads as a story. Each live
+route adds its own dates, so no deadline can be in an answer and missing here.
 """
 
 from __future__ import annotations
 
-from calculator.assessment import Dispute, Event
+from calculator.assessment import Dispute, Event, Route
 from calculator.dates import days
 from calculator.facts import Facts
-from calculator.policy import POLICY
-from calculator.warnings import earliest_dispute_day
+from calculator.routes import LIVE
+from calculator.vocab import CompletedBy, EventKind, Status
 
-__all__ = ["DEADLINE_KINDS", "KINDS", "build_timeline"]
+__all__ = ["DEADLINE_KINDS", "build_timeline"]
 
-# Kinds in real-life order; it breaks ties between events on the same day.
-KINDS = (
-    "order_placed",
-    "shipped",
-    "earliest_dispute",
-    "delivered",
-    "dispute_opened",
-    "seller_replied",
-    "refund_approved",
-    "ask_extension",
-    "seller_reply_due",
-    "free_return_deadline",
-    "dispute_deadline",
-    "protection_end",
-    "refund_expected_by",
-)
-# Kinds that are something to act on or wait for, rather than a record of the past.
 DEADLINE_KINDS = frozenset(
     {
-        "earliest_dispute",
-        "ask_extension",
-        "seller_reply_due",
-        "free_return_deadline",
-        "dispute_deadline",
-        "protection_end",
-        "refund_expected_by",
+        EventKind.OPENS_ON,
+        EventKind.ASK_EXTENSION,
+        EventKind.SELLER_REPLY_DUE,
+        EventKind.ACT_BY,
+        EventKind.PROTECTION_END,
+        EventKind.ORDER_COMPLETES,
+        EventKind.CLOSES_ON,
+        EventKind.CLOSES_ON_LATEST,
+        EventKind.REFUND_EXPECTED_BY,
     }
 )
-_RANK = {kind: index for index, kind in enumerate(KINDS)}
+"""Kinds that are something to act on or wait for, rather than a record of the past."""
+_RANK = {kind: index for index, kind in enumerate(EventKind)}
+
+COMPLETES = {
+    CompletedBy.CONFIRMED: "Order completed: receipt confirmed",
+    CompletedBy.DELIVERED: "Order completed: item received",
+    CompletedBy.TRACKING_DELIVERED: "Order completes by itself after the delivered scan",
+}
+OPENS = "From this day: {title}"
+ACT_BY = "Best day to act: {title}"
+CLOSES = "Last day: {title}"
+LATEST = "Latest possible last day, if your protection is longer: {title}"
 
 
-def build_timeline(facts: Facts, dispute: Dispute | None) -> tuple[Event, ...]:
+def _order_events(facts: Facts) -> list[Event]:
     case = facts.case
-    events = [Event(case.order_date, "order_placed", "Order placed")]
-    shipped, delivered, end = facts.shipped, facts.delivered, facts.protection_end
-    if shipped is not None:
-        events.append(Event(shipped, "shipped", "Seller shipped the order"))
-    if shipped is not None and end is not None and delivered is None:
+    events = [Event(case.order_date, EventKind.ORDER_PLACED, "Order placed")]
+    records = (
+        (case.shipped, EventKind.SHIPPED, "Seller shipped the order"),
+        (case.tracking_delivered, EventKind.TRACKING_DELIVERED, "Tracking said delivered"),
+        (case.delivered, EventKind.DELIVERED, "Item received"),
+        (case.confirmed, EventKind.CONFIRMED, "Receipt confirmed"),
+    )
+    events += [Event(day, kind, label) for day, kind, label in records if day is not None]
+    end, shipped = facts.protection_end, case.shipped
+    if end is None or shipped is None:
+        return events
+    if case.delivered is None or case.delivered > end:
+        label = "Purchase protection ends"
+        if facts.protection_assumed:
+            label += " (shortest period in use; check your order page)"
+        events.append(Event(end, EventKind.PROTECTION_END, label))
+    if facts.in_transit and case.dispute_opened is None:
+        ask = max(shipped, end - days(facts.days("extension_request_days")))
         events.append(
             Event(
-                earliest_dispute_day(shipped),
-                "earliest_dispute",
-                "First day AliExpress reliably accepts a not-received dispute",
+                ask,
+                EventKind.ASK_EXTENSION,
+                "Ask the seller to extend protection if still in transit",
             )
         )
-        if case.dispute_opened is None:
-            ask = max(shipped, end - days(POLICY.days("extension_request_days")))
-            events.append(
-                Event(
-                    ask, "ask_extension", "Ask the seller to extend protection if still in transit"
-                )
-            )
-    if end is not None and (delivered is None or delivered > end):
-        events.append(Event(end, "protection_end", "Purchase protection ends"))
-    if delivered is not None and facts.completed_on is not None:
-        events.append(Event(delivered, "delivered", "Item delivered"))
-        window_end = facts.completed_on + days(POLICY.days("dispute_window_days"))
+    cause, completed = facts.completed_by, facts.completed_on
+    if cause is not None and cause is not CompletedBy.PROTECTION_END and completed is not None:
+        events.append(Event(completed, EventKind.ORDER_COMPLETES, COMPLETES[cause]))
+    return events
+
+
+def _dispute_events(facts: Facts, dispute: Dispute) -> list[Event]:
+    case = facts.case
+    events = [Event(dispute.opened, EventKind.DISPUTE_OPENED, "Dispute opened")]
+    if case.seller_replied is not None:
+        events.append(Event(case.seller_replied, EventKind.SELLER_REPLIED, "Seller answered"))
+    elif case.dispute_closed is None:
         events.append(
-            Event(window_end, "dispute_deadline", "Last day to open a dispute about the item")
+            Event(
+                dispute.seller_reply_due, EventKind.SELLER_REPLY_DUE, "Seller's last day to answer"
+            )
         )
-        if case.free_return:
-            events.append(
-                Event(
-                    delivered + days(POLICY.days("free_return_days")),
-                    "free_return_deadline",
-                    "Last day to request a Free Return",
-                )
+    if case.refund_approved is not None:
+        events.append(Event(case.refund_approved, EventKind.REFUND_APPROVED, "Refund approved"))
+    if dispute.refund_expected_by is not None:
+        events.append(
+            Event(
+                dispute.refund_expected_by,
+                EventKind.REFUND_EXPECTED_BY,
+                "Refund should have arrived; chase it after this day",
             )
+        )
+    if case.dispute_closed is not None:
+        events.append(Event(case.dispute_closed, EventKind.DISPUTE_CLOSED, "Dispute closed"))
+    return events
+
+
+def _route_events(route: Route) -> list[Event]:
+    if route.status not in LIVE or route.status is Status.IN_DISPUTE:
+        return []
+    title = route.title
+    dates = (
+        (route.opens_on if route.status is Status.NOT_YET else None, EventKind.OPENS_ON, OPENS),
+        (route.act_by if route.act_by != route.closes_on else None, EventKind.ACT_BY, ACT_BY),
+        (route.closes_on, EventKind.CLOSES_ON, CLOSES),
+        (route.closes_on_latest, EventKind.CLOSES_ON_LATEST, LATEST),
+    )
+    return [
+        Event(day, kind, label.format(title=title), route.route)
+        for day, kind, label in dates
+        if day is not None
+    ]
+
+
+def build_timeline(
+    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
+) -> tuple[Event, ...]:
+    events = _order_events(facts)
     if dispute is not None:
-        events.append(Event(dispute.opened, "dispute_opened", "Dispute opened"))
-        if case.seller_replied is None:
-            events.append(
-                Event(dispute.seller_reply_due, "seller_reply_due", "Seller's last day to answer")
-            )
-        else:
-            events.append(Event(case.seller_replied, "seller_replied", "Seller answered"))
-        if case.refund_approved is not None and dispute.refund_expected_by is not None:
-            events.append(Event(case.refund_approved, "refund_approved", "Refund approved"))
-            events.append(
-                Event(
-                    dispute.refund_expected_by,
-                    "refund_expected_by",
-                    "Refund should have arrived; chase it after this day",
-                )
-            )
+        events += _dispute_events(facts, dispute)
+    for route in routes:
+        events += _route_events(route)
     events.sort(key=lambda e: (e.date, _RANK[e.kind]))
     return tuple(events)

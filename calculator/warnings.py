@@ -8,37 +8,40 @@ from __future__ import annotations
 
 from datetime import date
 
-from calculator.assessment import Dispute, Route, Warning
+from calculator.assessment import Dispute, Notice, Route
 from calculator.dates import days
 from calculator.facts import Facts
 from calculator.policy import POLICY, PeakSeason
+from calculator.routes import LIVE
+from calculator.vocab import Status
 
 __all__ = ["collect_warnings", "earliest_dispute_day", "peak_seasons_between"]
 
+PACIFIC = (
+    "If your clock is ahead of California's (Europe, Africa, Asia, Australia), that day ends "
+    "after your midnight, in Europe the next morning; if it is behind (Hawaii, Alaska), it ends "
+    "before your midnight. Either way, act on the day shown."
+)
 
-_EARLIEST = days(POLICY.days("earliest_dispute_day"))
-_ASK_EXTENSION = POLICY.days("extension_request_days")
-_STALE = POLICY.days("tracking_stale_days")
 
-
-def earliest_dispute_day(shipped: date) -> date:
-    return shipped + _EARLIEST
+def earliest_dispute_day(facts: Facts, shipped: date) -> date:
+    return shipped + days(facts.days("earliest_dispute_day"))
 
 
 def peak_seasons_between(start: date, end: date) -> list[PeakSeason]:
     return [s for s in POLICY.peak_seasons if s.start <= end and s.end >= start]
 
 
-def _protection_ending(facts: Facts) -> Warning | None:
+def _protection_ending(facts: Facts) -> Notice | None:
     end = facts.protection_end
     if not facts.in_transit or end is None or facts.today > end:
         return None
     if facts.case.dispute_opened is not None:
         return None  # an open dispute already keeps the claim alive
     left = (end - facts.today).days
-    if left > _ASK_EXTENSION:
+    if left > facts.days("extension_request_days"):
         return None
-    return Warning(
+    return Notice(
         "protection_ending",
         f"Purchase protection ends on {end}, {_days_phrase(left)}: if the parcel is "
         "still on its way, ask the seller to extend it now, or open a dispute before then.",
@@ -53,105 +56,97 @@ def _days_phrase(left: int) -> str:
     return f"in {left} days"
 
 
-def _early_dispute(facts: Facts) -> Warning | None:
-    shipped = facts.shipped
-    if shipped is None or facts.delivered is not None:
+def _early_dispute(facts: Facts) -> Notice | None:
+    shipped, opened = facts.shipped, facts.case.dispute_opened
+    if shipped is None or opened is None or facts.delivered is not None:
         return None
-    earliest = earliest_dispute_day(shipped)
-    opened = facts.case.dispute_opened
-    if opened is not None and opened < earliest:
-        return Warning(
-            "early_dispute",
-            f"The dispute was opened before {earliest}; AliExpress may refuse a "
-            "not-received dispute that early, so be ready to open it again.",
-        )
-    if opened is None and facts.today < earliest:
-        return Warning(
-            "early_dispute",
-            f"AliExpress may refuse a not-received dispute before {earliest}, unless "
-            "delivery was promised within a few days.",
-        )
-    return None
+    earliest = earliest_dispute_day(facts, shipped)
+    if opened >= earliest or facts.case.disputed != "not_received":
+        return None
+    return Notice(
+        "early_dispute",
+        f"The dispute was opened before {earliest}; AliExpress may refuse a "
+        "not-received dispute that early, so be ready to open it again.",
+    )
 
 
-def _confirm_receipt(facts: Facts) -> Warning | None:
-    end = facts.protection_end
+def _confirm_receipt(facts: Facts) -> Notice | None:
+    end = facts.completed_on
     if not facts.in_transit or end is None or facts.today > end:
         return None
-    return Warning(
+    return Notice(
         "confirm_receipt",
         "Do not confirm receipt until the item has arrived and works: confirming "
         "completes the order and starts the last dispute window early.",
     )
 
 
-def _close_on_promise(dispute: Dispute | None) -> Warning | None:
-    if dispute is None or dispute.stage == "refund_approved":
+def _close_on_promise(dispute: Dispute | None) -> Notice | None:
+    if dispute is None or dispute.stage in ("refund_approved", "closed"):
         return None
-    return Warning(
+    return Notice(
         "close_on_promise",
         "Do not close or cancel the dispute because the seller promises a refund or "
         "a new parcel: a closed dispute usually cannot be opened again.",
     )
 
 
-def _peak_season(facts: Facts, routes: tuple[Route, ...]) -> Warning | None:
-    ends = [r.closes_on or facts.today for r in routes if r.status == "open"]
+def _peak_season(facts: Facts, routes: tuple[Route, ...]) -> Notice | None:
+    ends = [r.closes_on or facts.today for r in routes if r.status in LIVE]
     if not ends:
         return None
     seasons = peak_seasons_between(facts.today, max(ends))
     if not seasons:
         return None
     names = "; ".join(f"{s.name}, {s.start} to {s.end}" for s in seasons)
-    return Warning(
+    return Notice(
         "peak_season",
         f"Peak season falls within your open deadlines ({names}): shipping and "
         "support are slower then, so act early.",
     )
 
 
-def _last_day(facts: Facts, routes: tuple[Route, ...]) -> Warning | None:
-    """On a last day the user's midnight may come after AliExpress's own."""
-    ending = [r.title for r in routes if r.status == "open" and r.days_left == 0]
+def _last_day(facts: Facts, routes: tuple[Route, ...]) -> Notice | None:
+    """On a last day the reader's midnight and AliExpress's are hours apart."""
+    ending = [r.title for r in routes if r.status is Status.OPEN and r.days_left == 0]
     if not ending:
         return None
-    return Warning(
+    return Notice(
         "last_day",
-        f"Today is the last day for: {', '.join(ending)}. {POLICY.timezone_note} "
-        "The day may end earlier than midnight where you are, so act now.",
+        f"Today is the last day for: {', '.join(ending)}. {POLICY.timezone_note} {PACIFIC}",
     )
 
 
-def _protection_assumed(facts: Facts) -> Warning | None:
-    if not facts.protection_assumed or not facts.in_transit:
+def _protection_assumed(facts: Facts) -> Notice | None:
+    if facts.completed_latest is None:
         return None
-    length = POLICY.days("protection_days")
-    return Warning(
+    protection = facts.rule("protection_days")
+    return Notice(
         "protection_assumed",
-        f"The end of purchase protection assumes {length} days from shipping, the "
-        "shortest period in use; the countdown on the order page is the real one, "
-        "so enter its date if it shows another.",
+        f"No countdown was entered, so the dates assume {protection.low} days of protection "
+        f"from shipping, the shortest period in use; it can be up to {protection.high}. The "
+        "countdown on your order page decides: enter its last day.",
     )
 
 
-def _delivered_late(facts: Facts) -> Warning | None:
+def _delivered_late(facts: Facts) -> Notice | None:
     delivered, end = facts.delivered, facts.protection_end
-    if delivered is None or end is None or delivered <= end:
+    if delivered is None or end is None or delivered <= end or facts.protection_assumed:
         return None
-    return Warning(
+    return Notice(
         "delivered_after_protection",
         f"The item arrived after purchase protection ended on {end}, so the dispute "
         "window counts from that day, not from delivery.",
     )
 
 
-def _not_shipped(facts: Facts) -> Warning | None:
+def _not_shipped(facts: Facts) -> Notice | None:
     if facts.shipped is not None:
         return None
-    stale = _STALE
+    stale = facts.days("tracking_stale_days")
     if (facts.today - facts.case.order_date).days < stale:
         return None
-    return Warning(
+    return Notice(
         "not_shipped",
         f"The order has not shipped {stale} or more days after it was placed: ask the "
         "seller for tracking, or cancel it.",
@@ -160,7 +155,7 @@ def _not_shipped(facts: Facts) -> Warning | None:
 
 def collect_warnings(
     facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
-) -> tuple[Warning, ...]:
+) -> tuple[Notice, ...]:
     found = (
         _last_day(facts, routes),
         _protection_ending(facts),

@@ -72,6 +72,8 @@ def _sources_list(policy: Policy, ids: list[str]) -> str:
     for entry_id in ids:
         if entry_id == PEAK_SEASONS:
             found: tuple[Source, ...] = tuple(s.source for s in policy.peak_seasons)
+        elif entry_id in policy.facts:
+            found = policy.facts[entry_id].sources
         else:
             found = _entry(policy, entry_id).sources
         for source in found:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from calculator import InputError, batch, run_batch
 from calculator.batch import COLUMNS, CSV_COLUMNS
+from calculator.fields import FIELDS
+from calculator.policy import POLICY
 
 TODAY = date(2026, 11, 26)
 
@@ -24,19 +26,34 @@ returns,2026-10-20,2026-10-22,2026-11-20,,yes,paypal
 """
 
 
-def test_rows_are_ranked_most_urgent_first() -> None:
+def test_rows_are_ranked_by_the_day_to_act_then_the_last_day() -> None:
     result = run_batch(ORDERS, TODAY)
-    assert [row.order_id for row in result.rows] == ["soon", "returns", "unshipped", "late", "done"]
-    soon = result.rows[0]
-    assert (soon.route, soon.closes_on, soon.days_left) == ("not_received", date(2026, 11, 28), 2)
-    returns = result.rows[1]
-    assert returns.route == "not_as_described"
-    assert returns.closes_on == date(2026, 12, 5)
-    unshipped = result.rows[2]
+    assert [row.order_id for row in result.rows] == ["late", "soon", "returns", "unshipped", "done"]
+    late = result.rows[0]
+    # No countdown typed: its shortest period has passed, its longest not, so "check".
+    assert (late.route, late.status, late.act_by) == ("not_received", "check", date(2026, 9, 26))
+    assert late.closes_on_latest is not None and late.closes_on_latest > TODAY
+    soon = result.rows[1]
+    assert (soon.route, soon.status, soon.act_by, soon.closes_on, soon.days_left) == (
+        "not_received",
+        "open",
+        date(2026, 11, 28),
+        date(2026, 12, 13),
+        17,
+    )
+    returns = result.rows[2]
+    assert (returns.route, returns.family) == ("not_as_described", "aliexpress")
+    assert returns.closes_on == date(2026, 11, 29)
+    unshipped = result.rows[3]
     assert (unshipped.route, unshipped.closes_on, unshipped.days_left) == ("cancel", None, None)
-    late, done = result.rows[3], result.rows[4]
-    assert late.route is None and "today" in late.next_step
-    assert done.route is None and done.title is None
+    done = result.rows[4]
+    assert done.route is None and done.title is None and done.status is None
+
+
+def test_a_route_not_yet_open_still_ranks_the_row() -> None:
+    result = run_batch("order_id,order_date,shipped\nwait,2026-11-20,2026-11-22\n", TODAY)
+    row = result.rows[0]
+    assert (row.route, row.status) == ("not_received", "not_yet")
 
 
 def test_bad_rows_are_reported_with_line_and_field() -> None:
@@ -109,15 +126,18 @@ def test_csv_output_round_trips_and_lists_errors_last() -> None:
     parsed = list(csv.DictReader(io.StringIO(result.to_csv())))
     assert tuple(parsed[0].keys()) == CSV_COLUMNS
     assert [p["order_id"] for p in parsed] == [
+        "late",
         "soon",
         "returns",
         "unshipped",
-        "late",
         "done",
         "bad-date",
         "bad-order",
     ]
-    assert parsed[0]["closes_on"] == "2026-11-28" and parsed[0]["days_left"] == "2"
+    assert parsed[1]["act_by"] == "2026-11-28" and parsed[1]["closes_on"] == "2026-12-13"
+    assert parsed[1]["days_left"] == "17" and parsed[1]["status"] == "open"
+    assert parsed[0]["status"] == "check" and parsed[0]["closes_on_latest"] != ""
+    assert parsed[1]["family"] == "aliexpress"
     assert parsed[-1]["error"].startswith("shipped")
     assert parsed[0]["error"] == ""
 
@@ -131,16 +151,20 @@ def test_csv_output_defuses_spreadsheet_formulas() -> None:
 def test_json_shape() -> None:
     data = run_batch(ORDERS, TODAY).to_dict()
     assert data["today"] == "2026-11-26"
-    assert data["rows"][0] == {
+    assert data["rows"][1] == {
         "line": 3,
         "order_id": "soon",
         "route": "not_received",
+        "family": "aliexpress",
+        "status": "open",
         "title": "Item not received",
-        "closes_on": "2026-11-28",
-        "days_left": 2,
-        "next_step": data["rows"][0]["next_step"],
+        "act_by": "2026-11-28",
+        "closes_on": "2026-12-13",
+        "closes_on_latest": None,
+        "days_left": 17,
+        "next_step": data["rows"][1]["next_step"],
         "dispute_stage": None,
-        "warnings": data["rows"][0]["warnings"],
+        "warnings": data["rows"][1]["warnings"],
     }
     assert data["errors"][0] == {
         "line": 6,
@@ -151,7 +175,20 @@ def test_json_shape() -> None:
     assert data["ignored_columns"] == []
 
 
-def test_documented_columns_are_the_case_fields() -> None:
-    assert COLUMNS[0] == "order_id"
+def test_columns_come_from_the_field_table_and_are_documented() -> None:
+    assert ("order_id", *(f.column for f in FIELDS if f.name != "today")) == COLUMNS
+    assert {"confirmed", "tracking_delivered", "dispute_reason", "dispute_closed"} <= set(COLUMNS)
+    help_text = batch.column_help()
     for column in COLUMNS:
-        assert column in (batch.__doc__ or "")
+        assert f"  {column} " in help_text
+    assert "(required)" in help_text
+
+
+def test_new_columns_feed_the_case() -> None:
+    text = (
+        "order_id,order_date,shipped,protection_end,tracking_delivered\n"
+        "scan,2026-10-01,2026-10-03,2026-12-20,2026-11-20\n"
+    )
+    row = run_batch(text, TODAY).rows[0]
+    scan_days = POLICY.entries["delivered_scan_completion_days"].low
+    assert row.act_by == date(2026, 11, 20) + timedelta(days=scan_days)

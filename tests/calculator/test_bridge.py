@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from calculator import bridge
+from calculator.fields import FIELDS as FIELD_TABLE
+from calculator.policy import POLICY
 
 FIELDS = {
     "order-date": "2026-10-01",
@@ -27,7 +30,22 @@ def test_assess_json_returns_the_assessment() -> None:
     result = data["result"]
     assert result["today"] == "2026-11-26"
     assert [r["route"] for r in result["routes"]][1] == "not_received"
-    assert result["routes"][1]["closes_on"] == "2026-12-02"
+    route = result["routes"][1]
+    # No countdown: the shortest period in use gives the dates, the longest the range.
+    protection = POLICY.entries["protection_days"]
+    assert route["act_by"] == (date(2026, 10, 3) + timedelta(days=protection.low)).isoformat()
+    assert route["closes_on_latest"] is not None
+
+
+def test_fields_json_is_the_field_table() -> None:
+    data = answer(bridge.fields_json())
+    assert data["ok"] is True
+    assert [f["name"] for f in data["result"]] == [f.name for f in FIELD_TABLE]
+    first = data["result"][0]
+    assert first["name"] == "order-date" and first["required"] is True
+    reason = next(f for f in data["result"] if f["name"] == "dispute-reason")
+    assert reason["kind"] == "choice" and ["damaged", "Damaged or defective"] in reason["choices"]
+    assert "dispute" in reason["situations"]
 
 
 def test_errors_name_the_field() -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import fields as dataclass_fields
 from datetime import date
 
 import pytest
 
-from calculator import Case, InputError, parse_case
+from calculator import FIELDS, Case, DisputeReason, InputError, PaymentMethod, parse_case
 
 TODAY = date(2026, 11, 26)
 
@@ -50,7 +51,7 @@ def test_a_full_case_parses() -> None:
         dispute_opened=date(2026, 10, 25),
         seller_replied=date(2026, 10, 27),
         refund_approved=date(2026, 11, 2),
-        payment_method="paypal",
+        payment_method=PaymentMethod.PAYPAL,
         free_return=True,
         today=TODAY,
     )
@@ -202,7 +203,7 @@ def test_a_case_built_directly_is_checked_too() -> None:
     with pytest.raises(InputError, match="order-date must be a date"):
         Case(order_date="2026-01-05")  # type: ignore[arg-type]
     with pytest.raises(InputError, match="payment-method 'cash'"):
-        Case(order_date=date(2026, 1, 5), payment_method="cash")
+        Case(order_date=date(2026, 1, 5), payment_method="cash")  # type: ignore[arg-type]
 
 
 def test_same_day_dates_are_allowed() -> None:
@@ -232,3 +233,65 @@ def test_with_today_rechecks() -> None:
     assert case.with_today(date(2026, 10, 1)).today == date(2026, 10, 1)
     with pytest.raises(InputError, match="today 2026-09-30 is before"):
         case.with_today(date(2026, 9, 30))
+
+
+@pytest.mark.parametrize(
+    ("given", "field", "text"),
+    [
+        ({"confirmed": "2026-10-02"}, "shipped", "shipped is needed with confirmed"),
+        (
+            {"shipped": "2026-10-03", "tracking-delivered": "2026-10-02"},
+            "tracking-delivered",
+            "tracking-delivered 2026-10-02 is before shipped 2026-10-03",
+        ),
+        (
+            {"shipped": "2026-10-03", "confirmed": "2026-11-27"},
+            "confirmed",
+            "confirmed 2026-11-27 is after today",
+        ),
+        (
+            {"shipped": "2026-10-03", "dispute-reason": "damaged"},
+            "dispute-opened",
+            "dispute-opened is needed with dispute-reason",
+        ),
+        (
+            {"shipped": "2026-10-03", "dispute-opened": "2026-10-09", "dispute-reason": "lost"},
+            "dispute-reason",
+            "dispute-reason 'lost' is not one of not_received, not_as_described, damaged",
+        ),
+        (
+            {"shipped": "2026-10-03", "dispute-closed": "2026-10-09"},
+            "dispute-opened",
+            "dispute-opened is needed with dispute-closed",
+        ),
+        (
+            {
+                "shipped": "2026-10-03",
+                "dispute-opened": "2026-10-09",
+                "dispute-closed": "2026-10-08",
+            },
+            "dispute-closed",
+            "dispute-closed 2026-10-08 is before dispute-opened 2026-10-09",
+        ),
+    ],
+)
+def test_the_new_fields_are_checked_like_the_others(
+    given: dict[str, object], field: str, text: str
+) -> None:
+    error = refused(fields(**{k.replace("-", "_"): v for k, v in given.items()}))
+    assert error.field == field
+    assert text in error.message
+
+
+def test_the_dispute_reason_defaults_to_what_the_dates_say() -> None:
+    opened = {"shipped": "2026-10-03", "dispute_opened": "2026-10-20"}
+    assert parse_case(fields(**opened), today=TODAY).disputed == "not_received"
+    arrived = parse_case(fields(**opened, delivered="2026-10-15"), today=TODAY)
+    assert arrived.disputed == "not_as_described" and arrived.dispute_reason is None
+    given = parse_case(fields(**opened, dispute_reason=" Not-As-Described "), today=TODAY)
+    assert given.dispute_reason is DisputeReason.NOT_AS_DESCRIBED
+    assert parse_case(fields(), today=TODAY).disputed is None
+
+
+def test_case_is_built_from_the_field_table() -> None:
+    assert [f.name for f in dataclass_fields(Case)] == [field.attr for field in FIELDS]

@@ -11,18 +11,20 @@ from typing import Any
 
 import pytest
 
-from calculator.cli import main
+from calculator.cli import EXIT_BAD_INPUT, main
 from calculator.policy import POLICY
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).parent / "refund-calc"
-BAD = POLICY.display["bad_input_exit_status"]
+BAD = EXIT_BAD_INPUT
 ASSESS = [
     "assess",
     "--order-date",
     "2026-10-01",
     "--shipped",
     "2026-10-03",
+    "--protection-end",
+    "2026-12-02",
     "--today",
     "2026-11-26",
 ]
@@ -54,10 +56,15 @@ def test_readable_summary_through_python_dash_m() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     text = done.stdout
-    assert "Item not received: OPEN until Wed 2026-12-02 (6 days left)" in text
+    assert (
+        "Item not received: OPEN · best by Wed 2026-12-02 · last day Thu 2026-12-17 "
+        "(21 days left)" in text.replace("\n    ", " ")
+    )
     assert "Next step:" in text and "Watch out" in text and "Timeline" in text
     assert "Purchase protection ends Wed 2026-12-02" in text
     assert "> Wed 2026-12-02  Purchase protection ends" in text
+    assert "> Thu 2026-12-17  Last day: Item not received" in text
+    assert "Rule:" not in text
     assert "  Thu 2026-10-01  Order placed" in text
     assert all(len(line) <= 80 for line in text.splitlines())
 
@@ -78,23 +85,71 @@ def test_json_output_has_the_documented_shape() -> None:
         "today",
         "case",
         "protection_end",
+        "protection_end_latest",
         "completed_on",
+        "completed_by",
         "routes",
         "dispute",
         "timeline",
         "warnings",
         "next_step",
+        "next_route",
     }
+    assert (data["completed_on"], data["completed_by"]) == ("2026-12-02", "protection_end")
     route = data["routes"][1]
     assert route["route"] == "not_received"
-    assert (route["status"], route["opens_on"], route["closes_on"], route["days_left"]) == (
+    assert (route["status"], route["opens_on"], route["act_by"], route["closes_on"]) == (
         "open",
-        "2026-10-03",
+        "2026-10-14",
         "2026-12-02",
-        6,
+        "2026-12-17",
     )
+    assert (route["closes_on_latest"], route["days_left"], route["family"]) == (
+        None,
+        21,
+        "aliexpress",
+    )
+    assert {use["id"] for use in route["policy"]} == {"dispute_window_days", "earliest_dispute_day"}
+    use = route["policy"][0]
+    assert set(use) == {"id", "value", "unit", "from", "sources"}
+    assert use["sources"] and set(use["sources"][0]) == {"title", "url", "seen"}
     assert data["routes"][2]["closes_on"] is None
-    assert {"date", "kind", "label"} == set(data["timeline"][0])
+    assert {"date", "kind", "label", "route"} == set(data["timeline"][0])
+    assert data["next_route"] == "not_received"
+
+
+def test_why_lists_the_rules_behind_each_date() -> None:
+    code, out, _ = in_process(*ASSESS, "--why")
+    assert code == 0
+    text = out.replace("\n    ", " ")
+    window = POLICY.entries["dispute_window_days"]
+    assert f"Rule: {window.summary} ({window.default} {window.unit};" in text
+    assert window.sources[0].title in text
+
+
+def test_new_inputs_reach_the_answer() -> None:
+    code, out, _ = in_process(
+        "assess",
+        "--order-date",
+        "2026-10-01",
+        "--shipped",
+        "2026-10-03",
+        "--tracking-delivered",
+        "2026-11-20",
+        "--protection-end",
+        "2026-12-20",
+        "--today",
+        "2026-11-22",
+        "--json",
+    )
+    data = json.loads(out)
+    assert code == 0 and data["completed_by"] == "tracking_delivered"
+    assert data["case"]["tracking_delivered"] == "2026-11-20"
+    code, out, err = in_process(
+        "assess", "--order-date", "2026-10-01", "--dispute-reason", "lost", "--shipped",
+        "2026-10-02", "--dispute-opened", "2026-10-20", "--today", "2026-11-01",
+    )  # fmt: skip
+    assert code == 2 and "dispute-reason 'lost' is not one of" in err
 
 
 @pytest.mark.parametrize(
@@ -262,7 +317,7 @@ def test_batch_text_lists_ignored_columns_and_rows_with_nothing_open() -> None:
     assert "Z: nothing open" in out and "Ignored columns: note" in out
     assert out.startswith("1 order assessed")
     code, out, _ = in_process("batch", "-", stdin="order_id,order_date\nN,2026-01-01\n")
-    assert code == 0 and "N: Cancel the order, no fixed last day" in out
+    assert code == 0 and "N: Cancel the order: OPEN, no fixed last day" in out
 
 
 @pytest.mark.parametrize(
@@ -301,16 +356,20 @@ def test_summary_covers_a_dispute_and_a_completed_order() -> None:
         "2026-11-26",
     )
     assert code == 0
-    assert "Order completed Tue 2026-10-20" in out
     assert "Dispute opened Sun 2026-10-25" in out
     assert "ARN" in out
-    assert "closed (last day was Wed 2026-11-04)" in out
+    assert "Item not as described: IN DISPUTE · look again on Mon 2026-11-30" in out
     assert "does not apply" in out
 
 
 def test_summary_says_when_protection_has_ended() -> None:
     code, out, _ = in_process(*ASSESS[:-1], "2026-12-03")
     assert code == 0 and "Purchase protection ended Wed 2026-12-02" in out
+    code, out, _ = in_process(*ASSESS[:5], "--today", "2026-11-26")
+    assert "Purchase protection ended Mon 2026-10-26 (or as late as" in out
+    assert "CHECK: may have closed on Tue 2026-11-10" in out.replace("\n    ", " ")
+    code, out, _ = in_process(*ASSESS[:5], "--confirmed", "2026-11-20", "--today", "2026-11-26")
+    assert "Order completed" not in out  # the shortest countdown ended first
 
 
 def test_summary_of_a_dispute_waiting_for_the_seller() -> None:
@@ -340,7 +399,7 @@ def test_summary_for_an_unshipped_order_and_a_last_day() -> None:
         "--shipped",
         "2026-10-03",
         "--protection-end",
-        "2026-11-27",
+        "2026-11-12",
         "--today",
         "2026-11-26",
     )
@@ -352,12 +411,17 @@ def test_summary_for_an_unshipped_order_and_a_last_day() -> None:
         "--shipped",
         "2026-10-03",
         "--protection-end",
-        "2026-11-26",
+        "2026-11-11",
         "--today",
         "2026-11-26",
     )
     assert "today is the last day" in out
-    assert "Purchase protection ends Thu 2026-11-26" in out
+    assert "Purchase protection ended Wed 2026-11-11" in out
+    code, out, _ = in_process(
+        "assess", "--order-date", "2026-10-01", "--shipped", "2026-10-03", "--protection-end",
+        "2026-12-20", "--confirmed", "2026-11-20", "--today", "2026-11-26",
+    )  # fmt: skip
+    assert "Order completed Fri 2026-11-20" in out
 
 
 def test_main_reads_sys_argv_by_default(
@@ -366,3 +430,14 @@ def test_main_reads_sys_argv_by_default(
     monkeypatch.setattr(sys, "argv", ["refund-calc", *ASSESS])
     assert main() == 0
     assert "Refund routes" in capsys.readouterr().out
+
+
+def test_summary_of_a_route_not_yet_open_shows_when_it_will_be() -> None:
+    code, out, _ = in_process(
+        "assess", "--order-date", "2026-11-18", "--shipped", "2026-11-20", "--protection-end",
+        "2027-01-19", "--today", "2026-11-26",
+    )  # fmt: skip
+    text = out.replace("\n    ", " ")
+    assert code == 0
+    assert "Item not received: not yet · best by Tue 2027-01-19 · last day Wed 2027-02-03" in text
+    assert "from 2026-12-01 you can open a dispute" in text

@@ -10,6 +10,7 @@ from calculator import Case, assess
 from calculator.dates import add_working_days
 from calculator.dispute import payment_note
 from calculator.policy import POLICY
+from calculator.vocab import PaymentMethod
 
 ORDER = date(2026, 10, 1)
 SHIPPED = date(2026, 10, 3)
@@ -62,16 +63,19 @@ def test_an_approved_refund_is_expected_within_working_days() -> None:
     assert result.dispute.refund_expected_by == expected
     assert expected.weekday() < 5
     assert result.dispute.guide == "refunds/money-back/#trace-a-refund-with-the-arn"
-    assert result.dispute.payment_note == payment_note("card")
+    assert result.dispute.payment_note == payment_note(PaymentMethod.CARD)
     assert "ARN" in (result.dispute.payment_note or "")
 
 
 def test_payment_notes_differ_by_method() -> None:
-    notes = {method: payment_note(method) for method in ("card", "paypal", "balance", "other")}
+    notes = {method: payment_note(method) for method in PaymentMethod}
     assert len(set(notes.values())) == 4
-    assert POLICY.entries["bank_posting_days"].span() in notes["card"]
-    assert "PayPal" in notes["paypal"]
-    assert "balance" in notes["balance"]
-    assert "coupon" in notes["other"] and "boleto" in notes["other"]
+    assert POLICY.entries["bank_posting_days"].span() in notes[PaymentMethod.CARD]
+    assert "PayPal" in notes[PaymentMethod.PAYPAL]
+    assert "balance" in notes[PaymentMethod.BALANCE]
+    assert "coupon" in notes[PaymentMethod.OTHER] and "boleto" in notes[PaymentMethod.OTHER]
     approved = assess(case(refund_approved=OPENED, payment_method="paypal", today=OPENED))
-    assert approved.dispute is not None and approved.dispute.payment_note == notes["paypal"]
+    assert (
+        approved.dispute is not None
+        and approved.dispute.payment_note == notes[PaymentMethod.PAYPAL]
+    )

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from calculator import Case, assess
+from calculator import Assessment, Case, assess
 from calculator.policy import POLICY
 
 DAY = timedelta(days=1)
@@ -38,16 +38,21 @@ def test_next_step_follows_the_route_that_closes_first() -> None:
 
 def test_after_protection_the_late_dispute_is_the_next_step() -> None:
     order = date(2026, 1, 5)
-    last_day = assess(
-        Case(order_date=order, shipped=order, protection_days=30, today=order + 30 * DAY)
-    )
-    assert last_day.route("not_received").status == "open"
-    later = assess(
-        Case(order_date=order, shipped=order, protection_days=30, today=order + 31 * DAY)
-    )
-    assert later.route("not_received").status == "closed"
-    assert later.next_step == later.route("not_received").next_step
+    window = POLICY.days("dispute_window_days")
+
+    def on(day: int) -> Assessment:
+        return assess(
+            Case(order_date=order, shipped=order, protection_days=30, today=order + day * DAY)
+        )
+
+    assert on(30).route("not_received").status == "open"
+    later = on(31).route("not_received")
+    assert later.status == "open"
+    assert later.act_by == order + 30 * DAY
+    assert later.closes_on == order + (30 + window) * DAY
+    assert on(31).next_step == later.next_step
     assert "today" in later.next_step
+    assert on(30 + window + 1).route("not_received").status == "closed"
 
 
 def test_next_step_points_outside_aliexpress_when_everything_has_closed() -> None:

@@ -110,6 +110,51 @@ CASES: dict[str, dict[str, str]] = {
         "delivered": "2028-02-20",
         "today": "2028-02-29",
     },
+    # The cases a newcomer brings: each was answered wrongly before these rules.
+    "late_parcel_after_countdown": {
+        "order-date": "2026-09-20",
+        "shipped": "2026-09-22",
+        "protection-end": "2026-11-21",
+        "today": "2026-11-26",
+    },
+    "tracking_delivered_nothing_came": {
+        "order-date": "2026-10-10",
+        "shipped": "2026-10-12",
+        "protection-end": "2026-12-26",
+        "tracking-delivered": "2026-11-22",
+        "today": "2026-11-26",
+    },
+    "confirmed_receipt_by_mistake": {
+        "order-date": "2026-10-10",
+        "shipped": "2026-10-12",
+        "protection-end": "2026-12-26",
+        "confirmed": "2026-11-20",
+        "today": "2026-11-26",
+    },
+    "open_dispute_damaged": {
+        "order-date": "2026-10-10",
+        "shipped": "2026-10-12",
+        "protection-end": "2026-12-26",
+        "delivered": "2026-11-18",
+        "dispute-opened": "2026-11-19",
+        "dispute-reason": "damaged",
+        "today": "2026-11-26",
+    },
+    "dispute_closed_lost": {
+        "order-date": "2026-09-10",
+        "shipped": "2026-09-12",
+        "protection-end": "2026-11-26",
+        "dispute-opened": "2026-11-02",
+        "seller-replied": "2026-11-05",
+        "dispute-closed": "2026-11-20",
+        "payment-method": "paypal",
+        "today": "2026-11-26",
+    },
+    "no_countdown_may_have_closed": {
+        "order-date": "2026-09-01",
+        "shipped": "2026-09-03",
+        "today": "2026-11-20",
+    },
 }
 
 

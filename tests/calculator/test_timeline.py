@@ -1,45 +1,57 @@
-"""The timeline: every key date, in order, with the kinds the page and calendar rely on."""
+"""The timeline: every key date and every live route's dates, in real-life order."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from calculator import Case, assess
+from calculator import Case, EventKind, assess
 from calculator.policy import POLICY
-from calculator.timeline import DEADLINE_KINDS, KINDS
+from calculator.timeline import DEADLINE_KINDS
 
 DAY = timedelta(days=1)
+WINDOW = timedelta(days=POLICY.days("dispute_window_days"))
 
 
 def kinds(case: Case) -> list[str]:
     return [event.kind for event in assess(case).timeline]
 
 
-def test_in_transit_timeline() -> None:
+def test_in_transit_timeline_holds_the_route_dates() -> None:
     order, shipped = date(2026, 10, 1), date(2026, 10, 3)
-    result = assess(Case(order_date=order, shipped=shipped, today=shipped))
-    assert [e.kind for e in result.timeline] == [
-        "order_placed",
-        "shipped",
-        "earliest_dispute",
-        "ask_extension",
-        "protection_end",
+    end = shipped + 60 * DAY
+    result = assess(Case(order_date=order, shipped=shipped, protection_end=end, today=shipped))
+    events = [(e.kind, e.route) for e in result.timeline]
+    assert events == [
+        ("order_placed", None),
+        ("shipped", None),
+        ("opens_on", "not_received"),
+        ("ask_extension", None),
+        ("act_by", "not_received"),
+        ("protection_end", None),
+        ("closes_on", "not_received"),
     ]
-    end = result.protection_end
-    assert end is not None
     by_kind = {e.kind: e.date for e in result.timeline}
-    assert by_kind["protection_end"] == end
-    assert by_kind["ask_extension"] == end - timedelta(days=POLICY.days("extension_request_days"))
-    assert by_kind["earliest_dispute"] == shipped + timedelta(
-        days=POLICY.days("earliest_dispute_day")
-    )
+    assert by_kind[EventKind.ASK_EXTENSION] == end - POLICY.days("extension_request_days") * DAY
+    assert by_kind[EventKind.OPENS_ON] == shipped + POLICY.days("earliest_dispute_day") * DAY
+    assert by_kind[EventKind.CLOSES_ON] == end + WINDOW
+
+
+def test_an_assumed_countdown_adds_the_latest_possible_day() -> None:
+    shipped = date(2026, 10, 3)
+    result = assess(Case(order_date=shipped, shipped=shipped, today=shipped))
+    labels = {e.kind: e.label for e in result.timeline}
+    assert "check your order page" in labels[EventKind.PROTECTION_END]
+    latest = next(e for e in result.timeline if e.kind == "closes_on_latest")
+    protection = POLICY.entries["protection_days"]
+    assert latest.date == shipped + protection.high * DAY + WINDOW
+    assert latest.route == "not_received"
 
 
 def test_short_protection_never_asks_for_an_extension_before_shipping() -> None:
     shipped = date(2026, 10, 3)
     result = assess(Case(order_date=shipped, shipped=shipped, protection_days=1, today=shipped))
     by_kind = {e.kind: e.date for e in result.timeline}
-    assert by_kind["ask_extension"] == shipped
+    assert by_kind[EventKind.ASK_EXTENSION] == shipped
 
 
 def test_delivered_timeline_with_free_return_and_a_full_dispute() -> None:
@@ -60,18 +72,18 @@ def test_delivered_timeline_with_free_return_and_a_full_dispute() -> None:
         "order_placed",
         "shipped",
         "delivered",
-        "dispute_deadline",
-        "free_return_deadline",
+        "order_completes",
         "dispute_opened",
         "seller_replied",
         "refund_approved",
         "refund_expected_by",
     ):
         assert kind in found
+    # The dispute stands in for every item route, so none of them adds a date.
+    assert not [e for e in result.timeline if e.route is not None]
     assert "protection_end" not in found and "seller_reply_due" not in found
     dates = [e.date for e in result.timeline]
     assert dates == sorted(dates)
-    assert set(found) <= set(KINDS)
 
 
 def test_the_reply_deadline_shows_while_the_seller_is_silent() -> None:
@@ -82,12 +94,44 @@ def test_the_reply_deadline_shows_while_the_seller_is_silent() -> None:
         )
     )
     assert "seller_reply_due" in result and "seller_replied" not in result
+    closed = kinds(
+        Case(
+            order_date=order,
+            shipped=order,
+            dispute_opened=order + 12 * DAY,
+            dispute_closed=order + 13 * DAY,
+            today=order + 13 * DAY,
+        )
+    )
+    assert "seller_reply_due" not in closed and "dispute_closed" in closed
+
+
+def test_a_delivered_scan_and_a_confirmation_are_recorded() -> None:
+    shipped = date(2026, 1, 1)
+    scan = kinds(
+        Case(
+            order_date=shipped,
+            shipped=shipped,
+            protection_end=shipped + 60 * DAY,
+            tracking_delivered=shipped + 20 * DAY,
+            today=shipped + 20 * DAY,
+        )
+    )
+    assert "tracking_delivered" in scan and "order_completes" in scan
+    assert "ask_extension" not in scan
+    confirmed = kinds(
+        Case(order_date=shipped, shipped=shipped, confirmed=shipped + DAY, today=shipped + DAY)
+    )
+    assert "confirmed" in confirmed and "order_completes" in confirmed
 
 
 def test_late_delivery_keeps_the_end_of_protection() -> None:
     shipped = date(2026, 1, 1)
-    late = shipped + timedelta(days=POLICY.days("protection_days") + 3)
-    found = kinds(Case(order_date=shipped, shipped=shipped, delivered=late, today=late))
+    end = shipped + 30 * DAY
+    late = end + 3 * DAY
+    found = kinds(
+        Case(order_date=shipped, shipped=shipped, protection_end=end, delivered=late, today=late)
+    )
     assert found.index("protection_end") < found.index("delivered")
 
 
@@ -103,4 +147,4 @@ def test_same_day_events_keep_real_life_order() -> None:
 
 
 def test_deadline_kinds_are_known_kinds() -> None:
-    assert set(KINDS) >= DEADLINE_KINDS
+    assert set(EventKind) >= DEADLINE_KINDS

@@ -70,8 +70,16 @@ def test_a_dispute_before_the_earliest_day_may_be_refused(offset: int, expected:
     earliest = SHIPPED + timedelta(days=POLICY.days("earliest_dispute_day"))
     found = ids(shipped=SHIPPED, dispute_opened=earliest + offset * DAY, today=earliest + DAY)
     assert ("early_dispute" in found) is expected
-    before = ids(shipped=SHIPPED, today=earliest + offset * DAY)
-    assert ("early_dispute" in before) is expected
+    # Before any dispute, the not-received route itself says when it opens.
+    assert "early_dispute" not in ids(shipped=SHIPPED, today=earliest - DAY)
+
+
+def test_an_early_dispute_about_the_item_is_not_flagged() -> None:
+    opened = SHIPPED + DAY
+    found = ids(
+        shipped=SHIPPED, dispute_opened=opened, dispute_reason="damaged", today=opened + DAY
+    )
+    assert "early_dispute" not in found
 
 
 def test_no_early_dispute_warning_once_delivered() -> None:
@@ -120,15 +128,28 @@ def test_no_peak_warning_in_a_quiet_period() -> None:
 
 def test_assumed_protection_is_flagged_until_the_user_gives_the_real_end() -> None:
     assert "protection_assumed" in ids(shipped=SHIPPED, today=SHIPPED)
+    message = next(
+        w.message
+        for w in assess(Case(order_date=ORDER, shipped=SHIPPED, today=SHIPPED)).warnings
+        if w.id == "protection_assumed"
+    )
+    protection = POLICY.entries["protection_days"]
+    assert f"{protection.low} days" in message and str(protection.high) in message
+    assert "shortest period in use" in message
     assert "protection_assumed" not in ids(shipped=SHIPPED, protection_end=END, today=SHIPPED)
     assert "protection_assumed" not in ids(shipped=SHIPPED, protection_days=90, today=SHIPPED)
 
 
 def test_delivery_after_protection_is_explained() -> None:
-    assert "delivered_after_protection" in ids(
-        shipped=SHIPPED, delivered=END + DAY, today=END + DAY
+    late = ids(shipped=SHIPPED, protection_end=END, delivered=END + DAY, today=END + DAY)
+    assert "delivered_after_protection" in late
+    assert "delivered_after_protection" not in ids(
+        shipped=SHIPPED, protection_end=END, delivered=END, today=END
     )
-    assert "delivered_after_protection" not in ids(shipped=SHIPPED, delivered=END, today=END)
+    # With an assumed end it is not known that protection had ended: the routes say "check".
+    assumed = ids(shipped=SHIPPED, delivered=END + DAY, today=END + DAY)
+    assert "delivered_after_protection" not in assumed
+    assert "protection_assumed" in assumed
 
 
 @pytest.mark.parametrize(
@@ -140,9 +161,13 @@ def test_an_order_not_shipped_for_a_week_is_flagged(days_waiting: int, expected:
     assert "not_shipped" not in ids(shipped=ORDER, today=ORDER + days_waiting * DAY)
 
 
-def test_the_last_day_warns_about_pacific_time() -> None:
-    result = assess(Case(order_date=ORDER, shipped=SHIPPED, today=END))
+def test_the_last_day_warns_about_pacific_time_in_the_right_direction() -> None:
+    last = END + timedelta(days=POLICY.days("dispute_window_days"))
+    result = assess(Case(order_date=ORDER, shipped=SHIPPED, protection_end=END, today=last))
     warning = next(w for w in result.warnings if w.id == "last_day")
     assert "Item not received" in warning.message
     assert POLICY.timezone_note in warning.message
-    assert "last_day" not in ids(shipped=SHIPPED, today=END - DAY)
+    # Europe is ahead of California, so the Pacific day ends after the reader's midnight.
+    assert "ahead of California" in warning.message and "next morning" in warning.message
+    assert "behind" in warning.message and "act on the day shown" in warning.message
+    assert "last_day" not in ids(shipped=SHIPPED, protection_end=END, today=last - DAY)

@@ -1,0 +1,141 @@
+"""Every way to get the money back, one module each, and the registry that runs them.
+
+A new route is one module with a `ROUTE` and one line in `ROUTES`; the
+registry adds what all routes share: days left, the rules used with their
+sources, and what an open dispute changes (AliExpress takes one refund
+request per order, so the open one stands in for the others).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from calculator.assessment import Dispute, PolicyUse, Route
+from calculator.facts import Facts
+from calculator.routes import cancel, change_of_mind, damaged, not_as_described, not_received
+from calculator.routes.base import RouteSpec, Verdict
+from calculator.vocab import RouteId, Status
+
+__all__ = ["LIVE", "REGISTRY", "ROUTES", "judge_routes", "most_urgent"]
+
+ROUTES: tuple[RouteSpec, ...] = (
+    cancel.ROUTE,
+    not_received.ROUTE,
+    not_as_described.ROUTE,
+    damaged.ROUTE,
+    change_of_mind.ROUTE,
+)
+REGISTRY: dict[RouteId, RouteSpec] = {spec.id: spec for spec in ROUTES}
+_ORDER = {spec.id: index for index, spec in enumerate(ROUTES)}
+
+LIVE = frozenset({Status.OPEN, Status.CHECK, Status.IN_DISPUTE, Status.NOT_YET})
+"""Statuses of a route the reader still has: something to do or to wait for."""
+
+IN_DISPUTE = "You opened a dispute about this on {opened}; what matters now is how it goes."
+OTHER_OPEN = (
+    "A dispute ({disputed}) has been open since {opened}, and AliExpress takes one per "
+    "order, so this cannot be a second one."
+)
+OTHER_OPEN_STEP = (
+    "Add photos or messages about this problem to the open dispute: both sides can change the "
+    "reason and the evidence until it closes."
+)
+OTHER_CLOSED = (
+    "The dispute ({disputed}) opened on {opened} closed on {closed}, and AliExpress takes one "
+    "per order."
+)
+DISPUTE_CLOSED = "The dispute opened on {opened} closed on {closed}; AliExpress does not reopen it."
+WHAT_IS_LEFT = (
+    "If the decision went against you, PayPal, your card issuer or consumer law may still "
+    "get the money back: see what is left after a lost dispute."
+)
+WHAT_IS_LEFT_GUIDE = "other-routes/paypal-and-card/"
+
+
+def _disputed(facts: Facts, spec: RouteSpec, verdict: Verdict, dispute: Dispute) -> Verdict:
+    """What an open or closed dispute makes of a route AliExpress handles as a refund request."""
+    case = facts.case
+    values = {
+        "opened": dispute.opened,
+        "closed": case.dispute_closed,
+        "disputed": REGISTRY[RouteId(dispute.reason)].title,
+    }
+    if spec.id != RouteId(dispute.reason):
+        if case.dispute_closed is None:
+            return Verdict(
+                Status.NOT_APPLICABLE, OTHER_OPEN.format(**values), OTHER_OPEN_STEP, verdict.uses
+            )
+        return Verdict(
+            Status.NOT_APPLICABLE,
+            OTHER_CLOSED.format(**values),
+            WHAT_IS_LEFT,
+            verdict.uses,
+            guide=WHAT_IS_LEFT_GUIDE,
+        )
+    if case.dispute_closed is not None:
+        return Verdict(
+            Status.CLOSED,
+            DISPUTE_CLOSED.format(**values),
+            WHAT_IS_LEFT,
+            verdict.uses,
+            opens_on=dispute.opened,
+            guide=WHAT_IS_LEFT_GUIDE,
+        )
+    return Verdict(
+        Status.IN_DISPUTE,
+        IN_DISPUTE.format(**values),
+        dispute.message,
+        verdict.uses,
+        opens_on=dispute.opened,
+        act_by=dispute.next_date,
+        guide=dispute.guide,
+    )
+
+
+def _route(facts: Facts, spec: RouteSpec, verdict: Verdict) -> Route:
+    days_left = None
+    if verdict.status is Status.OPEN and verdict.closes_on is not None:
+        days_left = (verdict.closes_on - facts.today).days
+    return Route(
+        route=spec.id,
+        title=spec.title,
+        family=spec.family,
+        status=verdict.status,
+        opens_on=verdict.opens_on,
+        act_by=verdict.act_by,
+        closes_on=verdict.closes_on,
+        closes_on_latest=verdict.closes_on_latest,
+        days_left=days_left,
+        reason=verdict.reason,
+        next_step=verdict.next_step,
+        guide=verdict.guide or spec.guide,
+        policy=tuple(PolicyUse(facts.rule(entry_id)) for entry_id in verdict.uses),
+    )
+
+
+def judge_routes(facts: Facts, dispute: Dispute | None) -> tuple[Route, ...]:
+    routes = []
+    for spec in ROUTES:
+        verdict = spec.judge(facts)
+        if dispute is not None and spec.one_per_order:
+            verdict = _disputed(facts, spec, verdict, dispute)
+        routes.append(_route(facts, spec, verdict))
+    return tuple(routes)
+
+
+def _urgency(route: Route) -> tuple[date, date, bool, int]:
+    return (
+        route.act_by or date.max,
+        route.closes_on or date.max,
+        route.status is Status.NOT_YET,
+        _ORDER[route.route],
+    )
+
+
+def most_urgent(routes: tuple[Route, ...]) -> Route | None:
+    """The live route to act on first: the earliest day to act by, then the earliest last day.
+
+    A route not yet open counts too, so that waiting for it is still the answer.
+    """
+    live = [route for route in routes if route.status in LIVE]
+    return min(live, key=_urgency, default=None)

@@ -1,0 +1,59 @@
+"""What every route module provides, and the one rule for a window of days.
+
+A route module holds one way to get the money back: its id, title, family,
+guide page and the rule that judges it. The rule returns a Verdict; the
+registry turns it into the Route the answer shows, adding what every route
+shares (days left, the rules used and their sources), so no module can get
+those wrong on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from calculator.facts import Facts
+from calculator.vocab import Family, RouteId, Status
+
+__all__ = ["RouteSpec", "Verdict", "window"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: Status
+    reason: str
+    next_step: str
+    uses: tuple[str, ...] = ()
+    """Policy entry ids the dates came from."""
+    opens_on: date | None = None
+    act_by: date | None = None
+    closes_on: date | None = None
+    closes_on_latest: date | None = None
+    guide: str | None = None
+    """A more precise guide page than the route's own, for this verdict."""
+
+
+@dataclass(frozen=True)
+class RouteSpec:
+    id: RouteId
+    title: str
+    family: Family
+    guide: str
+    judge: Callable[[Facts], Verdict]
+    one_per_order: bool = False
+    """An AliExpress refund request: one per order, so an open one takes the others' place."""
+
+
+def window(
+    facts: Facts, opens_on: date | None, closes_on: date, closes_on_latest: date | None = None
+) -> Status:
+    """Not yet, open, check (may have closed: the reader's own page decides) or closed."""
+    today = facts.today
+    if opens_on is not None and today < opens_on:
+        return Status.NOT_YET
+    if today <= closes_on:
+        return Status.OPEN
+    if closes_on_latest is not None and today <= closes_on_latest:
+        return Status.CHECK
+    return Status.CLOSED

@@ -1,0 +1,40 @@
+"""Cancel the order: possible until the seller ships."""
+
+from __future__ import annotations
+
+from calculator.facts import Facts
+from calculator.routes.base import RouteSpec, Verdict
+from calculator.vocab import Family, RouteId, Status
+
+OPEN = "The order has not shipped, so it can still be cancelled."
+STEP = (
+    "On the order page, choose Cancel order; if the seller does not answer within "
+    "{hours} hours, the order cancels by itself."
+)
+SHIPPED = "The seller shipped the order on {shipped}, so it can no longer be cancelled."
+SHIPPED_STEP = (
+    "Wait for the parcel; if it does not come or is wrong, use the route for that problem."
+)
+
+
+def cancel_step(facts: Facts) -> str:
+    """Shared with change of mind: before shipping, cancelling is how to change one's mind."""
+    return STEP.format(hours=facts.days("cancel_seller_response_hours"))
+
+
+def judge(facts: Facts) -> Verdict:
+    order = facts.case.order_date
+    if facts.shipped is None:
+        return Verdict(
+            Status.OPEN,
+            OPEN,
+            cancel_step(facts),
+            uses=("cancel_seller_response_hours",),
+            opens_on=order,
+        )
+    return Verdict(
+        Status.CLOSED, SHIPPED.format(shipped=facts.shipped), SHIPPED_STEP, opens_on=order
+    )
+
+
+ROUTE = RouteSpec(RouteId.CANCEL, "Cancel the order", Family.ALIEXPRESS, "refunds/cancel/", judge)

@@ -1,0 +1,21 @@
+"""Item arrived damaged or does not work."""
+
+from __future__ import annotations
+
+from calculator.routes.base import RouteSpec
+from calculator.routes.item import item_rule
+from calculator.vocab import Family, RouteId
+
+STEP = (
+    "Photograph the damage and the packaging, message the seller, then open a dispute "
+    "(Return/refund) for a damaged item."
+)
+
+ROUTE = RouteSpec(
+    RouteId.DAMAGED,
+    "Item arrived damaged",
+    Family.ALIEXPRESS,
+    "refunds/damaged/",
+    item_rule(STEP),
+    one_per_order=True,
+)

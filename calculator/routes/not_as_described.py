@@ -1,0 +1,21 @@
+"""Item not as described: wrong item, wrong size or colour, fake, missing parts."""
+
+from __future__ import annotations
+
+from calculator.routes.base import RouteSpec
+from calculator.routes.item import item_rule
+from calculator.vocab import Family, RouteId
+
+STEP = (
+    "Photograph or film the item next to the listing, message the seller, then open a "
+    "dispute (Return/refund) saying it is not as described."
+)
+
+ROUTE = RouteSpec(
+    RouteId.NOT_AS_DESCRIBED,
+    "Item not as described",
+    Family.ALIEXPRESS,
+    "refunds/not-as-described/",
+    item_rule(STEP),
+    one_per_order=True,
+)

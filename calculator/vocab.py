@@ -1,0 +1,117 @@
+"""The named words of the answer: statuses, routes, families, methods, reasons, event kinds.
+
+Each is a StrEnum, so a typo is a type error in code, while the JSON carries
+the plain strings the page and the batch files have always read.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = [
+    "CompletedBy",
+    "DisputeReason",
+    "EventKind",
+    "Family",
+    "PaymentMethod",
+    "Region",
+    "RouteId",
+    "Situation",
+    "Status",
+]
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    """Can be used now."""
+    NOT_YET = "not_yet"
+    """Opens later."""
+    CHECK = "check"
+    """May have closed: a date the reader can see (the order page's countdown) decides."""
+    IN_DISPUTE = "in_dispute"
+    """This is the problem the open dispute is about; its progress is what matters."""
+    CLOSED = "closed"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class RouteId(StrEnum):
+    CANCEL = "cancel"
+    NOT_RECEIVED = "not_received"
+    NOT_AS_DESCRIBED = "not_as_described"
+    DAMAGED = "damaged"
+    CHANGE_OF_MIND = "change_of_mind"
+
+
+class Family(StrEnum):
+    """Who decides: AliExpress itself, the payment provider, or the law."""
+
+    ALIEXPRESS = "aliexpress"
+    PAYMENT = "payment"
+    LAW = "law"
+
+
+class PaymentMethod(StrEnum):
+    CARD = "card"
+    PAYPAL = "paypal"
+    BALANCE = "balance"
+    OTHER = "other"
+
+
+class Region(StrEnum):
+    EU = "eu"
+    UK = "uk"
+    BR = "br"
+    US = "us"
+    OTHER = "other"
+
+
+class DisputeReason(StrEnum):
+    """What an open dispute is about; each names the item route it replaces."""
+
+    NOT_RECEIVED = "not_received"
+    NOT_AS_DESCRIBED = "not_as_described"
+    DAMAGED = "damaged"
+
+
+class CompletedBy(StrEnum):
+    """What completed the order, which starts the last dispute window."""
+
+    CONFIRMED = "confirmed"
+    PROTECTION_END = "protection_end"
+    TRACKING_DELIVERED = "tracking_delivered"
+    DELIVERED = "delivered"
+
+
+class Situation(StrEnum):
+    """What happened, as the reader would say it: the page's first question."""
+
+    NOT_RECEIVED = "not_received"
+    DAMAGED = "damaged"
+    NOT_AS_DESCRIBED = "not_as_described"
+    CANCEL = "cancel"
+    CHANGE_OF_MIND = "change_of_mind"
+    DISPUTE = "dispute"
+
+
+class EventKind(StrEnum):
+    """Timeline kinds in real-life order; the order breaks ties between events on one day."""
+
+    ORDER_PLACED = "order_placed"
+    PAID = "paid"
+    SHIPPED = "shipped"
+    TRACKING_DELIVERED = "tracking_delivered"
+    DELIVERED = "delivered"
+    CONFIRMED = "confirmed"
+    DISPUTE_OPENED = "dispute_opened"
+    SELLER_REPLIED = "seller_replied"
+    REFUND_APPROVED = "refund_approved"
+    DISPUTE_CLOSED = "dispute_closed"
+    OPENS_ON = "opens_on"
+    ASK_EXTENSION = "ask_extension"
+    SELLER_REPLY_DUE = "seller_reply_due"
+    ACT_BY = "act_by"
+    PROTECTION_END = "protection_end"
+    ORDER_COMPLETES = "order_completes"
+    CLOSES_ON = "closes_on"
+    CLOSES_ON_LATEST = "closes_on_latest"
+    REFUND_EXPECTED_BY = "refund_expected_by"

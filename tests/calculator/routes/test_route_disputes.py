@@ -1,0 +1,87 @@
+"""One refund request per order: an open dispute takes the place of the other item routes."""
+
+from __future__ import annotations
+
+import pytest
+from routes_helpers import DAY, ORDER, SHIPPED, route
+
+from calculator import Case, assess
+
+END = SHIPPED + 60 * DAY
+OPENED = SHIPPED + 30 * DAY
+ITEM_ROUTES = ["not_received", "not_as_described", "damaged", "change_of_mind"]
+
+
+@pytest.mark.parametrize(
+    ("given", "disputed"),
+    [
+        ({}, "not_received"),
+        ({"delivered": SHIPPED + 20 * DAY}, "not_as_described"),
+        ({"delivered": SHIPPED + 20 * DAY, "dispute_reason": "damaged"}, "damaged"),
+        ({"dispute_reason": "not_as_described"}, "not_as_described"),
+    ],
+)
+def test_the_disputed_route_follows_the_dispute(given: dict[str, object], disputed: str) -> None:
+    case = Case(
+        order_date=ORDER,
+        shipped=SHIPPED,
+        protection_end=END,
+        dispute_opened=OPENED,
+        today=OPENED + DAY,
+        **given,  # type: ignore[arg-type]
+    )
+    result = assess(case)
+    r = result.route(disputed)
+    assert r.status == "in_dispute"
+    assert r.opens_on == OPENED and r.act_by == result.dispute.seller_reply_due  # type: ignore[union-attr]
+    assert r.next_step == result.next_step == result.dispute.message  # type: ignore[union-attr]
+    for other in ITEM_ROUTES:
+        if other != disputed:
+            o = result.route(other)
+            assert o.status == "not_applicable"
+            assert "one per order" in o.reason and "open dispute" in o.next_step
+    assert result.next_route == disputed
+
+
+def test_a_closed_dispute_closes_its_route_and_points_to_what_is_left() -> None:
+    closed = OPENED + 10 * DAY
+    result = assess(
+        Case(
+            order_date=ORDER,
+            shipped=SHIPPED,
+            protection_end=END,
+            dispute_opened=OPENED,
+            dispute_closed=closed,
+            today=closed + DAY,
+        )
+    )
+    r = result.route("not_received")
+    assert r.status == "closed" and str(closed) in r.reason
+    assert "PayPal" in r.next_step and r.guide == "other-routes/paypal-and-card/"
+    assert result.dispute is not None and result.dispute.stage == "closed"
+    assert "PayPal" in result.next_step
+    other = result.route("damaged")
+    assert other.status == "not_applicable" and str(closed) in other.reason
+
+
+def test_a_dispute_closed_with_a_refund_keeps_chasing_the_money() -> None:
+    approved = OPENED + 3 * DAY
+    result = assess(
+        Case(
+            order_date=ORDER,
+            shipped=SHIPPED,
+            protection_end=END,
+            dispute_opened=OPENED,
+            refund_approved=approved,
+            dispute_closed=approved,
+            today=approved,
+        )
+    )
+    assert result.route("not_received").status == "closed"
+    assert result.dispute is not None and result.dispute.stage == "refund_approved"
+    assert result.next_step == result.dispute.message
+
+
+def test_cancel_is_not_touched_by_a_dispute() -> None:
+    r = route("cancel", shipped=SHIPPED, dispute_opened=OPENED, today=OPENED)
+    assert r.status == "closed" and "shipped" in r.reason

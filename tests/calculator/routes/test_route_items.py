@@ -1,0 +1,127 @@
+"""Not as described and damaged: the window after the order completes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from routes_helpers import DAY, LONGEST, ORDER, SHIPPED, SHORTEST, WINDOW, route
+
+ITEMS = ["not_as_described", "damaged"]
+END = SHIPPED + 60 * DAY
+
+
+@pytest.mark.parametrize("route_id", ITEMS)
+def test_item_routes_do_not_apply_before_shipping(route_id: str) -> None:
+    assert route(route_id, today=ORDER).status == "not_applicable"
+
+
+@pytest.mark.parametrize("route_id", ITEMS)
+@pytest.mark.parametrize(("offset", "status"), [(0, "not_yet"), (1, "not_applicable")])
+def test_item_routes_wait_for_delivery_until_protection_ends(
+    route_id: str, offset: int, status: str
+) -> None:
+    r = route(route_id, shipped=SHIPPED, protection_end=END, today=END + offset * DAY)
+    assert r.status == status
+    assert r.opens_on is None and r.closes_on is None and r.days_left is None
+
+
+@pytest.mark.parametrize("route_id", ITEMS)
+def test_a_delivered_scan_with_nothing_in_hand_is_a_not_received_case(route_id: str) -> None:
+    r = route(
+        route_id, shipped=SHIPPED, protection_end=END, tracking_delivered=SHIPPED, today=SHIPPED
+    )
+    assert r.status == "not_applicable"
+    assert "not-received" in r.reason
+
+
+@pytest.mark.parametrize("route_id", ITEMS)
+@pytest.mark.parametrize(
+    ("offset", "status", "days_left"),
+    [(-1, "open", 1), (0, "open", 0), (1, "closed", None)],
+)
+def test_item_routes_run_for_the_window_after_delivery(
+    route_id: str, offset: int, status: str, days_left: int | None
+) -> None:
+    delivered = date(2026, 2, 1)
+    last = delivered + WINDOW
+    assert last == date(2026, 2, 16)
+    r = route(
+        route_id,
+        shipped=SHIPPED,
+        protection_end=END,
+        delivered=delivered,
+        today=last + offset * DAY,
+    )
+    assert (r.status, r.opens_on, r.act_by, r.closes_on, r.days_left) == (
+        status,
+        delivered,
+        last,
+        last,
+        days_left,
+    )
+
+
+def test_confirming_receipt_before_arrival_starts_the_window_then() -> None:
+    confirmed = SHIPPED + 5 * DAY
+    r = route("damaged", shipped=SHIPPED, protection_end=END, confirmed=confirmed, today=confirmed)
+    assert (r.status, r.opens_on, r.closes_on) == ("open", confirmed, confirmed + WINDOW)
+
+
+def test_an_assumed_countdown_before_delivery_gives_a_range() -> None:
+    delivered = SHIPPED + SHORTEST + 10 * DAY
+    closes = SHIPPED + SHORTEST + WINDOW
+    r = route("not_as_described", shipped=SHIPPED, delivered=delivered, today=closes + DAY)
+    assert (r.status, r.closes_on, r.closes_on_latest) == ("check", closes, delivered + WINDOW)
+    assert "order page" in r.reason
+    assert (
+        route(
+            "not_as_described", shipped=SHIPPED, delivered=delivered, today=delivered + WINDOW + DAY
+        ).status
+        == "closed"
+    )
+    # Delivered within the shortest period: nothing is uncertain.
+    early = route("damaged", shipped=SHIPPED, delivered=SHIPPED + DAY, today=SHIPPED + DAY)
+    assert early.closes_on_latest is None
+    assert early.closes_on < SHIPPED + LONGEST  # type: ignore[operator]
+
+
+def test_the_two_item_routes_give_different_advice() -> None:
+    kwargs: dict[str, object] = {
+        "shipped": SHIPPED,
+        "delivered": SHIPPED + DAY,
+        "today": SHIPPED + DAY,
+    }
+    described = route("not_as_described", **kwargs)
+    damaged = route("damaged", **kwargs)
+    assert described.closes_on == damaged.closes_on
+    assert "listing" in described.next_step and "damage" in damaged.next_step
+    closed = route("damaged", shipped=SHIPPED, delivered=SHIPPED + DAY, today=SHIPPED + 40 * DAY)
+    assert "no longer" in closed.next_step
+
+
+def test_a_late_delivery_counts_the_window_from_the_end_of_protection() -> None:
+    delivered = END + 5 * DAY
+    r = route(
+        "not_as_described",
+        shipped=SHIPPED,
+        protection_end=END,
+        delivered=delivered,
+        today=delivered,
+    )
+    assert (r.opens_on, r.closes_on, r.days_left) == (
+        END,
+        END + WINDOW,
+        (END + WINDOW - delivered).days,
+    )
+
+
+def test_item_window_across_year_end_and_leap_day() -> None:
+    year_end = route(
+        "damaged", shipped=date(2026, 12, 1), delivered=date(2026, 12, 20), today=date(2026, 12, 20)
+    )
+    assert year_end.closes_on == date(2027, 1, 4)
+    leap = route(
+        "damaged", shipped=date(2028, 2, 1), delivered=date(2028, 2, 20), today=date(2028, 2, 29)
+    )
+    assert (leap.closes_on, leap.days_left) == (date(2028, 3, 6), 6)
