@@ -68,7 +68,7 @@ def snapshot_file(built_site: Path) -> Path:
 
 def expected_cards() -> list[list[str]]:
     routes = json.loads(bridge.assess_json(json.dumps(CASE)))["result"]["routes"]
-    return [[r["route"], r["status"], r["closes_on"] or ""] for r in routes]
+    return sorted([r["route"], r["status"], r["closes_on"] or ""] for r in routes)
 
 
 def build_id(raw_snapshot: bytes) -> str:
