@@ -13,7 +13,16 @@ from typing import Any
 from calculator.case import Case
 from calculator.fields import FIELDS
 from calculator.policy import Entry
-from calculator.vocab import CompletedBy, DisputeReason, EventKind, Family, RouteId, Status
+from calculator.vocab import (
+    FAMILY_LABELS,
+    STATUS_LABELS,
+    CompletedBy,
+    DisputeReason,
+    EventKind,
+    Family,
+    RouteId,
+    Status,
+)
 
 __all__ = [
     "Assessment",
@@ -78,7 +87,9 @@ class Route:
             "route": self.route,
             "title": self.title,
             "family": self.family,
+            "family_label": FAMILY_LABELS[self.family],
             "status": self.status,
+            "status_label": STATUS_LABELS[self.status],
             "opens_on": iso(self.opens_on),
             "act_by": iso(self.act_by),
             "closes_on": iso(self.closes_on),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "FAMILY_LABELS",
+    "STATUS_LABELS",
     "CompletedBy",
     "DisputeReason",
     "EventKind",
@@ -34,6 +36,17 @@ class Status(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+STATUS_LABELS = {
+    Status.OPEN: "Open",
+    Status.NOT_YET: "Not yet",
+    Status.CHECK: "Check your order page",
+    Status.IN_DISPUTE: "In dispute",
+    Status.CLOSED: "Closed",
+    Status.NOT_APPLICABLE: "Does not apply",
+}
+"""What the page shows for each status: the words live with the rules, not in the page."""
+
+
 class RouteId(StrEnum):
     CANCEL = "cancel"
     NOT_RECEIVED = "not_received"
@@ -48,6 +61,13 @@ class Family(StrEnum):
     ALIEXPRESS = "aliexpress"
     PAYMENT = "payment"
     LAW = "law"
+
+
+FAMILY_LABELS = {
+    Family.ALIEXPRESS: "AliExpress",
+    Family.PAYMENT: "Your payment provider",
+    Family.LAW: "Consumer law",
+}
 
 
 class PaymentMethod(StrEnum):

@@ -22,7 +22,7 @@ unshipped,2026-11-20,,,,,
 done,2026-06-01,2026-06-02,2026-06-20,,,
 bad-date,2026-02-30,,,,,
 bad-order,2026-10-05,2026-10-01,,,,
-returns,2026-10-20,2026-10-22,2026-11-20,,yes,paypal
+returns,2026-10-20,2026-10-22,2026-11-20,2026-12-20,yes,paypal
 """
 
 
@@ -31,7 +31,12 @@ def test_rows_are_ranked_by_the_day_to_act_then_the_last_day() -> None:
     assert [row.order_id for row in result.rows] == ["late", "soon", "returns", "unshipped", "done"]
     late = result.rows[0]
     # No countdown typed: its shortest period has passed, its longest not, so "check".
-    assert (late.route, late.status, late.act_by) == ("not_received", "check", date(2026, 9, 26))
+    shortest = timedelta(days=POLICY.entries["protection_days"].low)
+    assert (late.route, late.status, late.act_by) == (
+        "not_received",
+        "check",
+        date(2026, 9, 3) + shortest,
+    )
     assert late.closes_on_latest is not None and late.closes_on_latest > TODAY
     soon = result.rows[1]
     assert (soon.route, soon.status, soon.act_by, soon.closes_on, soon.days_left) == (
@@ -43,7 +48,7 @@ def test_rows_are_ranked_by_the_day_to_act_then_the_last_day() -> None:
     )
     returns = result.rows[2]
     assert (returns.route, returns.family) == ("not_as_described", "aliexpress")
-    assert returns.closes_on == date(2026, 11, 29)
+    assert returns.closes_on == date(2026, 12, 5)
     unshipped = result.rows[3]
     assert (unshipped.route, unshipped.closes_on, unshipped.days_left) == ("cancel", None, None)
     done = result.rows[4]

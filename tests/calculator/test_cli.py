@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 
 from calculator.cli import EXIT_BAD_INPUT, main
 from calculator.policy import POLICY
+from calculator.summary import long_date
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).parent / "refund-calc"
@@ -366,8 +368,10 @@ def test_summary_says_when_protection_has_ended() -> None:
     code, out, _ = in_process(*ASSESS[:-1], "2026-12-03")
     assert code == 0 and "Purchase protection ended Wed 2026-12-02" in out
     code, out, _ = in_process(*ASSESS[:5], "--today", "2026-11-26")
-    assert "Purchase protection ended Mon 2026-10-26 (or as late as" in out
-    assert "CHECK: may have closed on Tue 2026-11-10" in out.replace("\n    ", " ")
+    shortest = date(2026, 10, 3) + timedelta(days=POLICY.entries["protection_days"].low)
+    last = shortest + timedelta(days=POLICY.days("dispute_window_days"))
+    assert f"Purchase protection ended {long_date(shortest)} (or as late as" in out
+    assert f"CHECK: may have closed on {long_date(last)}" in out.replace("\n    ", " ")
     code, out, _ = in_process(*ASSESS[:5], "--confirmed", "2026-11-20", "--today", "2026-11-26")
     assert "Order completed" not in out  # the shortest countdown ended first
 

@@ -59,6 +59,7 @@ def test_delivered_timeline_with_free_return_and_a_full_dispute() -> None:
     case = Case(
         order_date=order,
         shipped=order + DAY,
+        protection_end=order + 61 * DAY,
         delivered=order + 20 * DAY,
         free_return=True,
         dispute_opened=order + 22 * DAY,

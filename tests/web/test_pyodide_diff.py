@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from calculator import bridge
 from calculator.batch import COLUMNS
+from calculator.vocab import Status
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "pyodide_diff.mjs"
@@ -67,30 +68,46 @@ def form_fields(draw: st.DrawFn) -> Fields:
     order = draw(st.dates(date(2024, 1, 1), date(2028, 12, 31)))
     shipped = near(order, -2, 25)
     delivered = near(shipped, -3, 70)
+    scan = near(shipped, -3, 70)
     opened = near(delivered, -10, 80)
     replied = near(opened, -2, 12)
     approved = near(replied, -2, 20)
+    closed = near(opened, -2, 40)
     fields: Fields = {
         "order-date": order.isoformat(),
         "shipped": maybe(shipped, 4),
         "delivered": "",
+        "tracking-delivered": "",
+        "confirmed": "",
         "protection-end": "",
         "protection-days": "",
         "dispute-opened": "",
         "seller-replied": "",
         "refund-approved": "",
+        "dispute-reason": "",
+        "dispute-closed": "",
         "payment-method": rarely(
             st.sampled_from(["", "card", "paypal", "balance", "other"]), st.just("cash")
         ),
         "free-return": rarely(st.sampled_from(["", "true", "false", "yes"]), st.just("maybe")),
-        "today": near(order, -3, 220).isoformat(),
+        # Now and then soon after shipping, when routes are not yet open.
+        "today": (
+            near(shipped, 0, 12) if draw(st.integers(0, 4)) == 0 else near(order, -3, 220)
+        ).isoformat(),
     }
     if fields["shipped"]:
         fields["delivered"] = maybe(delivered)
+        fields["tracking-delivered"] = maybe(scan, 3)
+        fields["confirmed"] = maybe(near(shipped, -1, 70), 4)
         fields["dispute-opened"] = maybe(opened, 3)
         if fields["dispute-opened"]:
             fields["seller-replied"] = maybe(replied)
             fields["refund-approved"] = maybe(approved, 3)
+            fields["dispute-closed"] = maybe(closed, 4)
+            fields["dispute-reason"] = rarely(
+                st.sampled_from(["", "", "not_received", "not_as_described", "damaged"]),
+                st.just("lost"),
+            )
         protection = rarely(st.sampled_from(["none", "none", "end", "days"]), st.just("both"))
         if protection in {"end", "both"}:
             fields["protection-end"] = near(shipped, 20, 130).isoformat()
@@ -172,9 +189,9 @@ def test_generated_cases_cover_answers_and_refusals() -> None:
     answered = [reply for reply in replies if reply["ok"]]
     refused = {reply["error"]["field"] for reply in replies if not reply["ok"]}
     assert len(answered) > len(cases) // 3
-    assert {"shipped", "protection-days", "payment-method"} <= refused
+    assert {"shipped", "protection-days", "payment-method", "dispute-reason"} <= refused
     statuses = {route["status"] for reply in answered for route in reply["result"]["routes"]}
-    assert statuses == {"open", "not_yet", "closed", "not_applicable"}
+    assert statuses == set(Status)
     assert any(reply["result"]["dispute"] for reply in answered)
 
 

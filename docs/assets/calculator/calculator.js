@@ -9,15 +9,6 @@ const STAGES = {
   calculator: [3, "Loading the calculator…"],
   ready: [4, "Ready."],
 };
-// Used only where the engine's answer carries no `status_label` of its own.
-const STATUS_TEXT = {
-  open: "Open",
-  not_yet: "Not yet",
-  check: "May have closed",
-  in_dispute: "In dispute",
-  closed: "Closed",
-  not_applicable: "Does not apply",
-};
 const BATCH_COLUMNS = [
   ["rank", "Urgency"],
   ["order_id", "Order"],
@@ -267,10 +258,9 @@ function renderRoute(route) {
     route.status === "check" && route.closes_on_latest
       ? `<p class="rc-check-note" role="note"><strong>Look at your order page.</strong> The last day is between ${showDate(route.closes_on)} and ${showDate(route.closes_on_latest)}: the countdown there decides.</p>`
       : "";
-  const label = route.status_label ?? STATUS_TEXT[route.status] ?? route.status;
   return `<article class="rc-card" data-route="${escapeHTML(route.route)}" data-status="${escapeHTML(route.status)}" data-family="${escapeHTML(route.family ?? "")}" data-act-by="${escapeHTML(route.act_by ?? "")}" data-closes-on="${escapeHTML(route.closes_on ?? "")}">
 <h3>${escapeHTML(route.title)}</h3>
-<p class="rc-badge">${escapeHTML(label)}</p>
+<p class="rc-badge">${escapeHTML(route.status_label)}</p>
 ${whenLine(route) ? `<p class="rc-when">${whenLine(route)}</p>` : ""}
 ${check}
 ${facts.length ? `<dl>${facts.join("")}</dl>` : ""}
@@ -382,19 +372,19 @@ function arrange(routes) {
   const families = [];
   for (const route of routes) {
     let family = families.find((f) => f.id === (route.family ?? ""));
-    if (!family) families.push((family = { id: route.family ?? "", apply: [], folded: [] }));
+    if (!family) {
+      families.push((family = { id: route.family ?? "", title: route.family_label, apply: [], folded: [] }));
+    }
     (route.status === "not_applicable" ? family.folded : family.apply).push(route);
   }
   return families;
 }
 
-const FAMILY_TEXT = { aliexpress: "AliExpress", payment: "Your bank or PayPal", law: "Consumer law" };
-
 function renderSkeleton(families) {
   const titled = families.length > 1;
   return families
     .map((family) => {
-      const title = titled ? `<h3 class="rc-family-title">${escapeHTML(family.title ?? FAMILY_TEXT[family.id] ?? family.id)}</h3>` : "";
+      const title = titled ? `<h3 class="rc-family-title">${escapeHTML(family.title ?? family.id)}</h3>` : "";
       const slots = (routes) => routes.map((r) => `<div class="rc-slot" data-slot="${escapeHTML(r.route)}"></div>`).join("");
       const folded = family.folded.length
         ? `<details class="rc-folded"><summary>Does not apply here (${family.folded.length})</summary><div class="rc-cards">${slots(family.folded)}</div></details>`
@@ -633,8 +623,8 @@ function cellHTML(row, key) {
   const value = row[key];
   if (value === null || value === undefined) return "";
   if (key === "closes_on" || key === "act_by") return showDate(value);
-  if (key === "status") return escapeHTML(row.status_label ?? STATUS_TEXT[value] ?? value);
-  if (key === "family") return escapeHTML(FAMILY_TEXT[value] ?? value);
+  if (key === "status") return escapeHTML(row.status_label ?? value);
+  if (key === "family") return escapeHTML(row.family_label ?? value);
   if (key === "dispute_stage") return escapeHTML(value.replaceAll("_", " "));
   return escapeHTML(value);
 }
@@ -682,8 +672,8 @@ function renderBatch(result) {
     `<option value="">Every status (${batch.rows.length})</option>` +
     statuses
       .map((status) => {
-        const count = batch.rows.filter((row) => row.status === status).length;
-        return `<option value="${escapeHTML(status)}">${escapeHTML(STATUS_TEXT[status] ?? status)} (${count})</option>`;
+        const rows = batch.rows.filter((row) => row.status === status);
+        return `<option value="${escapeHTML(status)}">${escapeHTML(rows[0].status_label ?? status)} (${rows.length})</option>`;
       })
       .join("");
   $("batch-filter-field").hidden = batch.rows.length === 0;

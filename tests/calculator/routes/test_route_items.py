@@ -118,10 +118,18 @@ def test_a_late_delivery_counts_the_window_from_the_end_of_protection() -> None:
 
 def test_item_window_across_year_end_and_leap_day() -> None:
     year_end = route(
-        "damaged", shipped=date(2026, 12, 1), delivered=date(2026, 12, 20), today=date(2026, 12, 20)
+        "damaged",
+        shipped=date(2026, 12, 1),
+        protection_end=date(2027, 1, 30),
+        delivered=date(2026, 12, 20),
+        today=date(2026, 12, 20),
     )
     assert year_end.closes_on == date(2027, 1, 4)
     leap = route(
-        "damaged", shipped=date(2028, 2, 1), delivered=date(2028, 2, 20), today=date(2028, 2, 29)
+        "damaged",
+        shipped=date(2028, 2, 1),
+        protection_end=date(2028, 3, 30),
+        delivered=date(2028, 2, 20),
+        today=date(2028, 2, 29),
     )
     assert (leap.closes_on, leap.days_left) == (date(2028, 3, 6), 6)
