@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sitebuild import BuildError
 from sitebuild.files import write_text
+from sitebuild.offline import write_service_worker
 
 SEARCH_DIALOG = re.compile(r'data-md-component="search" role="dialog"(?! aria-label=)')
 NAMED_SEARCH_DIALOG = 'data-md-component="search" role="dialog" aria-label="Search the guide"'
@@ -52,8 +53,9 @@ def name_pages(site_dir: Path) -> int:
     return changed
 
 
-# Each step takes the site folder. Others add theirs here (e.g. a service worker list).
-STEPS: list[Callable[[Path], object]] = [name_pages]
+# Each step takes the site folder. The service worker's list comes last: it hashes every
+# file the steps before it wrote.
+STEPS: list[Callable[[Path], object]] = [name_pages, write_service_worker]
 
 
 def finish(site_dir: Path) -> None:

@@ -68,7 +68,7 @@ def snapshot_file(built_site: Path) -> Path:
 
 def expected_cards() -> list[list[str]]:
     routes = json.loads(bridge.assess_json(json.dumps(CASE)))["result"]["routes"]
-    return [[r["route"], r["status"], r["closes_on"] or ""] for r in routes]
+    return sorted([r["route"], r["status"], r["closes_on"] or ""] for r in routes)
 
 
 def build_id(raw_snapshot: bytes) -> str:
@@ -212,7 +212,8 @@ def test_an_unusable_snapshot_falls_back_to_the_normal_start(
     failure: str, new_page: NewPage, site_url: str, built_site: Path
 ) -> None:
     pattern, make_handler = FAILURES[failure]
-    page = new_page()
+    # The routed snapshot is for the page; the offline copy (test_offline.py) stays out.
+    page = new_page(service_workers="block")
     page.context.route(pattern, make_handler(snapshot_file(built_site).read_bytes()))
     paths, requests = open_and_answer(page, site_url)
     assert paths == ["normal"]

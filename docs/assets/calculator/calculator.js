@@ -3,8 +3,6 @@
 // Every rule lives in the Python engine that the worker runs; this file only reads
 // the form, keeps the URL fragment in step with it, and draws the engine's JSON.
 
-// The form holds one input per row of the engine's field table (calculator/fields.py).
-const FIELDS = [...document.querySelectorAll("#calc-form [name]")].map((input) => input.name);
 const STAGES = {
   download: [1, "Downloading Python…"],
   start: [2, "Starting Python…"],
@@ -18,6 +16,9 @@ const BATCH_COLUMNS = [
   ["title", "Most urgent route"],
   ["closes_on", "Last day"],
   ["days_left", "Days left"],
+  ["act_by", "Best by"],
+  ["status", "Status"],
+  ["family", "Family"],
   ["dispute_stage", "Dispute"],
   ["next_step", "Next step"],
 ];
@@ -62,7 +63,7 @@ function showDate(iso) {
 function guideLink(guide, text, about = "") {
   if (!guide) return "";
   const label = about ? ` aria-label="${escapeHTML(`${text}: ${about}`)}"` : "";
-  return `<a href="${escapeHTML(new URL(guide, siteRoot).href)}"${label}>${escapeHTML(text)}</a>`;
+  return `<a class="rc-guide" href="${escapeHTML(new URL(guide, siteRoot).href)}"${label}>${escapeHTML(text)}</a>`;
 }
 
 function oneLine(text) {
@@ -122,6 +123,8 @@ class Calculator {
 // ---------------------------------------------------------------- form and fragment
 
 const form = $("calc-form");
+// The form's fields, named as the engine's field table names them (its CLI options).
+const FIELDS = [...form.elements].filter((e) => e.name && e.closest("#calc-fields")).map((e) => e.name);
 let todayTouched = false;
 // Values from a link that a field cannot hold (a date input empties "2026-02-30").
 // They go to the engine as written until the reader edits that field, so its
@@ -143,7 +146,8 @@ function fragmentFor(fields) {
   const params = new URLSearchParams();
   for (const name of FIELDS) {
     if (!fields[name]) continue;
-    if (name === "payment-method" && fields[name] === "card") continue;
+    const input = $(name);
+    if (input.tagName === "SELECT" && fields[name] === input.options[0].value) continue;
     if (name === "today" && !todayTouched) continue;
     params.set(name, fields[name]);
   }
@@ -159,7 +163,7 @@ function fillFromFragment() {
     const input = $(name);
     const value = (params.get(name) ?? "").trim();
     if (input.type === "checkbox") input.checked = value === "true";
-    else if (name === "payment-method") input.value = value || "card";
+    else if (input.tagName === "SELECT") input.value = value || input.options[0].value;
     else if (name === "today") {
       todayTouched = Boolean(value);
       input.value = value || localToday();
@@ -218,27 +222,51 @@ function showError(error) {
 
 // ---------------------------------------------------------------- rendering the answer
 
+function whenLine(route) {
+  const parts = [];
+  if (route.act_by && route.act_by !== route.closes_on) parts.push(`best by ${showDate(route.act_by)}`);
+  if (route.closes_on) parts.push(`last day ${showDate(route.closes_on)}`);
+  const text = parts.join(" · ");
+  return text ? text[0].toUpperCase() + text.slice(1) : "";
+}
+
+// "Why this date?": the rules the engine used, their values, since when, and where they are stated.
+function renderWhy(route) {
+  const rules = route.policy ?? [];
+  if (!rules.length || typeof rules[0] !== "object") return "";
+  const items = rules
+    .map((rule) => {
+      const since = rule.from ? `, in force since ${showDate(rule.from)}` : "";
+      const sources = (rule.sources ?? [])
+        .map((s) => `<li><a href="${escapeHTML(s.url)}" rel="noreferrer">${escapeHTML(s.title)}</a> <span class="rc-seen">(seen ${escapeHTML(s.seen)})</span></li>`)
+        .join("");
+      return `<li data-policy="${escapeHTML(rule.id)}"><code>${escapeHTML(rule.id)}</code>: ${escapeHTML(rule.value)} ${escapeHTML(rule.unit)}${since}${sources ? `<ul class="rc-sources">${sources}</ul>` : ""}</li>`;
+    })
+    .join("");
+  return `<details class="rc-why"><summary>Why this date?</summary><ul>${items}</ul></details>`;
+}
+
 function renderRoute(route) {
   const facts = [];
   if (route.opens_on && route.status === "not_yet") {
     facts.push(`<dt>Opens on</dt><dd>${showDate(route.opens_on)}</dd>`);
   }
-  if (route.act_by && route.act_by !== route.closes_on) {
-    facts.push(`<dt>Best by</dt><dd>${showDate(route.act_by)}</dd>`);
-  }
-  if (route.closes_on) facts.push(`<dt>Last day</dt><dd>${showDate(route.closes_on)}</dd>`);
-  if (route.closes_on_latest) {
-    facts.push(`<dt>Perhaps until</dt><dd>${showDate(route.closes_on_latest)}</dd>`);
-  }
   if (route.days_left !== null && route.days_left !== undefined) {
     facts.push(`<dt>Days left</dt><dd class="rc-days">${escapeHTML(route.days_left)}</dd>`);
   }
-  return `<article class="rc-card" data-route="${escapeHTML(route.route)}" data-status="${escapeHTML(route.status)}" data-closes-on="${escapeHTML(route.closes_on ?? "")}" data-act-by="${escapeHTML(route.act_by ?? "")}">
+  const check =
+    route.status === "check" && route.closes_on_latest
+      ? `<p class="rc-check-note" role="note"><strong>Look at your order page.</strong> The last day is between ${showDate(route.closes_on)} and ${showDate(route.closes_on_latest)}: the countdown there decides.</p>`
+      : "";
+  return `<article class="rc-card" data-route="${escapeHTML(route.route)}" data-status="${escapeHTML(route.status)}" data-family="${escapeHTML(route.family ?? "")}" data-act-by="${escapeHTML(route.act_by ?? "")}" data-closes-on="${escapeHTML(route.closes_on ?? "")}">
 <h3>${escapeHTML(route.title)}</h3>
 <p class="rc-badge">${escapeHTML(route.status_label)}</p>
+${whenLine(route) ? `<p class="rc-when">${whenLine(route)}</p>` : ""}
+${check}
 ${facts.length ? `<dl>${facts.join("")}</dl>` : ""}
 <p class="rc-reason">${escapeHTML(route.reason)}</p>
 <p class="rc-step">${escapeHTML(route.next_step)} ${guideLink(route.guide, "How this works", route.title)}</p>
+${renderWhy(route)}
 </article>`;
 }
 
@@ -309,23 +337,94 @@ function setHTML(element, html) {
   element.innerHTML = html;
 }
 
-function renderAnswer(result) {
+/** The route the engine's next step is about: named by the engine, or the one whose own step it is. */
+function headlineRoute(result) {
+  if (result.next_route) return result.routes.find((route) => route.route === result.next_route) ?? null;
+  return result.routes.find((route) => route.next_step === result.next_step) ?? null;
+}
+
+function daysLeft(days) {
+  return days === 1 ? "1 day left" : `${days} days left`;
+}
+
+// The headline: the one thing to do, by when, and the last day.
+function renderSummary(result) {
   if ($("calc-next").textContent !== result.next_step) $("calc-next").textContent = result.next_step;
+  const route = headlineRoute(result);
+  const summary = $("calc-summary");
+  summary.dataset.nextRoute = route?.route ?? "";
+  summary.dataset.actBy = route?.act_by ?? "";
+  summary.dataset.closesOn = route?.closes_on ?? "";
+  summary.dataset.today = result.today;
+  const parts = route ? [whenLine(route)].filter(Boolean) : [];
+  if (route && route.days_left !== null && route.days_left !== undefined) {
+    parts.push(`<strong>${escapeHTML(daysLeft(route.days_left))}</strong>`);
+  }
+  const text = parts.join(" · ");
+  setHTML($("calc-when"), text);
+  $("calc-when").hidden = !text;
+  $("calc-headline").hidden = false;
+}
+
+// Families in the order the engine lists them; in each, the routes that apply first
+// and those that do not folded away, their reasons one tap away.
+function arrange(routes) {
+  const families = [];
+  for (const route of routes) {
+    let family = families.find((f) => f.id === (route.family ?? ""));
+    if (!family) {
+      families.push((family = { id: route.family ?? "", title: route.family_label, apply: [], folded: [] }));
+    }
+    (route.status === "not_applicable" ? family.folded : family.apply).push(route);
+  }
+  return families;
+}
+
+function renderSkeleton(families) {
+  const titled = families.length > 1;
+  return families
+    .map((family) => {
+      const title = titled ? `<h3 class="rc-family-title">${escapeHTML(family.title ?? family.id)}</h3>` : "";
+      const slots = (routes) => routes.map((r) => `<div class="rc-slot" data-slot="${escapeHTML(r.route)}"></div>`).join("");
+      const folded = family.folded.length
+        ? `<details class="rc-folded"><summary>Does not apply here (${family.folded.length})</summary><div class="rc-cards">${slots(family.folded)}</div></details>`
+        : "";
+      return `<section class="rc-family" data-family="${escapeHTML(family.id)}">${title}<div class="rc-cards">${slots(family.apply)}</div>${folded}</section>`;
+    })
+    .join("");
+}
+
+let arrangementShown = "";
+
+function renderAnswer(result) {
+  renderSummary(result);
   const routes = $("calc-routes");
-  const cards = result.routes.map(renderRoute);
-  if (routes.children.length !== cards.length) {
-    for (const card of routes.children) shown.delete(card);
-    setHTML(routes, cards.join(""));
-    [...routes.children].forEach((card, index) => shown.set(card, cards[index]));
+  const families = arrange(result.routes);
+  const key = JSON.stringify(families.map((f) => [f.id, f.apply.map((r) => r.route), f.folded.map((r) => r.route)]));
+  if (key !== arrangementShown) {
+    const open = new Set([...routes.querySelectorAll("details[open]")].map((d) => d.closest("[data-family]")?.dataset.family));
+    arrangementShown = key;
+    routes.innerHTML = renderSkeleton(families);
+    for (const d of routes.querySelectorAll(".rc-folded")) if (open.has(d.closest("[data-family]").dataset.family)) d.open = true;
+    for (const route of result.routes) {
+      const html = renderRoute(route);
+      const slot = routes.querySelector(`[data-slot="${CSS.escape(route.route)}"]`);
+      const card = document.createRange().createContextualFragment(html).firstElementChild;
+      shown.set(card, html);
+      slot.replaceWith(card);
+    }
   } else {
-    [...routes.children].forEach((card, index) => {
-      if (shown.get(card) === cards[index]) return;
-      const fresh = document.createRange().createContextualFragment(cards[index]).firstElementChild;
+    for (const route of result.routes) {
+      const html = renderRoute(route);
+      const card = routes.querySelector(`[data-route="${CSS.escape(route.route)}"]`);
+      if (shown.get(card) === html) continue;
+      const fresh = document.createRange().createContextualFragment(html).firstElementChild;
+      // A "why" the reader opened stays open.
+      if (card.querySelector("details.rc-why")?.open) fresh.querySelector("details.rc-why")?.setAttribute("open", "");
       shown.delete(card);
-      shown.set(fresh, cards[index]);
+      shown.set(fresh, html);
       card.replaceWith(fresh);
-    });
-    shown.set(routes, null);
+    }
   }
   setHTML($("calc-warnings"), renderWarnings(result.warnings));
   setHTML($("calc-dispute"), renderDispute(result.dispute));
@@ -369,10 +468,12 @@ function coalesced(work) {
 
 function setState(state) {
   resultBox.dataset.state = state;
+  $("calc-summary").dataset.state = state;
   resultBox.setAttribute("aria-busy", state === "loading" ? "true" : "false");
 }
 
 function unavailable(message) {
+  window.refundCalculatorTheme?.();
   const box = $("calc-unavailable");
   box.innerHTML = message;
   box.hidden = false;
@@ -394,6 +495,7 @@ async function assessForm(isStale) {
     clearErrors();
     $("calc-hint").hidden = false;
     $("calc-answer").hidden = true;
+    $("calc-headline").hidden = true;
     if (runtimeReady) setState("ready");
     return;
   }
@@ -411,10 +513,12 @@ async function assessForm(isStale) {
     }
     renderAnswer(reply.result);
     setState("ready");
+    afterFirstAnswer();
   } else {
     const wait = lastInputAt + TYPING_PAUSE_MS - performance.now();
     if (wait > 0) errorTimer = setTimeout(applyError, wait, reply.error);
     else applyError(reply.error);
+    afterFirstAnswer();
   }
 }
 
@@ -438,8 +542,13 @@ function onStage(stage) {
   $("calc-status").textContent = text;
   if (stage === "ready") {
     runtimeReady = true;
+    // Not at once: a start the worker reported early is replayed while `calculator` is being made.
+    setTimeout(loadFieldSpec, 0);
     $("calc-progress").hidden = true;
-    if (!$("order-date").value) update();
+    if (!$("order-date").value) {
+      update();
+      afterFirstAnswer();
+    }
   }
 }
 
@@ -499,10 +608,12 @@ function compareValues(a, b) {
 }
 
 function sortedRows() {
-  if (batch.sortKey === "rank" && batch.ascending) return batch.rows;
+  const wanted = $("batch-filter").value;
+  const rows = wanted ? batch.rows.filter((row) => row.status === wanted) : batch.rows;
+  if (batch.sortKey === "rank" && batch.ascending) return rows;
   const key = batch.sortKey;
   const sign = batch.ascending ? 1 : -1;
-  return batch.rows
+  return rows
     .map((row, index) => [row, index])
     .sort(([a, i], [b, j]) => sign * compareValues(a[key], b[key]) || i - j)
     .map(([row]) => row);
@@ -511,7 +622,9 @@ function sortedRows() {
 function cellHTML(row, key) {
   const value = row[key];
   if (value === null || value === undefined) return "";
-  if (key === "closes_on") return showDate(value);
+  if (key === "closes_on" || key === "act_by") return showDate(value);
+  if (key === "status") return escapeHTML(row.status_label ?? value);
+  if (key === "family") return escapeHTML(row.family_label ?? value);
   if (key === "dispute_stage") return escapeHTML(value.replaceAll("_", " "));
   return escapeHTML(value);
 }
@@ -553,6 +666,18 @@ function renderBatch(result) {
   const errorWord = errors.length === 1 ? "line" : "lines";
   $("batch-status").textContent =
     `${batch.rows.length} ${rowWord} checked` + (errors.length ? `, ${errors.length} ${errorWord} refused (listed below).` : ".");
+  // The filter offers the statuses this batch has, in the engine's order of urgency.
+  const statuses = [...new Set(batch.rows.map((row) => row.status))];
+  $("batch-filter").innerHTML =
+    `<option value="">Every status (${batch.rows.length})</option>` +
+    statuses
+      .map((status) => {
+        const rows = batch.rows.filter((row) => row.status === status);
+        return `<option value="${escapeHTML(status)}">${escapeHTML(rows[0].status_label ?? status)} (${rows.length})</option>`;
+      })
+      .join("");
+  $("batch-filter-field").hidden = batch.rows.length === 0;
+  $("batch-progress").hidden = true;
   $("batch-table-wrap").hidden = batch.rows.length === 0;
   $("batch-download").hidden = batch.rows.length === 0;
   renderBatchTable();
@@ -566,7 +691,9 @@ async function checkBatch(isStale) {
     $("batch-status").textContent = "";
     return;
   }
-  $("batch-status").textContent = "Checking…";
+  const lines = csv.trim().split("\n").length - 1;
+  $("batch-status").textContent = `Checking ${lines.toLocaleString()} ${lines === 1 ? "order" : "orders"}…`;
+  $("batch-progress").hidden = false;
   const reply = await calculator.ask({ op: "batch", csv, today: readFields().today });
   if (isStale()) return;
   performance.mark("calc:batch-answer");
@@ -579,6 +706,101 @@ async function checkBatch(isStale) {
 
 const runBatch = coalesced(checkBatch);
 
+// ---------------------------------------------------------------- what happened
+
+// The engine's field table (calculator.fields, through the bridge): which fields
+// matter in which situation. Until it arrives, every field stays shown.
+let fieldSpec = null;
+let situation = null;
+
+function hasValue(input) {
+  if (input.id === "today") return todayTouched;
+  if (input.type === "checkbox") return input.checked;
+  if (input.tagName === "SELECT") return input.selectedIndex > 0;
+  return input.value !== "" || input.id in fromLink;
+}
+
+function showFields() {
+  const every = form.dataset.every === "true" || !situation || !fieldSpec;
+  for (const field of fieldSpec ?? []) {
+    const input = $(field.name);
+    const box = input?.closest(".rc-field");
+    if (!box) continue;
+    // A field that holds something is never hidden: it counts in the answer.
+    box.hidden = !(every || field.required || field.situations.includes(situation) || hasValue(input));
+  }
+  if (every) for (const box of form.querySelectorAll("#calc-fields .rc-field")) box.hidden = false;
+  for (const set of form.querySelectorAll("#calc-fields fieldset")) {
+    set.hidden = [...set.querySelectorAll(".rc-field")].every((box) => box.hidden);
+  }
+  $("calc-more").hidden = every;
+  $("calc-more").setAttribute("aria-expanded", String(every));
+}
+
+function chooseSituation(button) {
+  situation = button.dataset.situation;
+  form.dataset.chosen = situation;
+  form.dataset.every = "false";
+  for (const other of form.querySelectorAll("[data-situation]")) {
+    other.setAttribute("aria-pressed", String(other === button));
+  }
+  showFields();
+}
+
+async function loadFieldSpec() {
+  const reply = await calculator.ask({ op: "fields" });
+  if (!reply.ok || !Array.isArray(reply.result)) return;
+  fieldSpec = reply.result;
+  showFields();
+}
+
+// ---------------------------------------------------------------- offline copy
+
+// After the first answer, the site's service worker (sw.js, written by the build)
+// keeps every file of this build for the next visit, with or without a network.
+// Without service workers the page works exactly as before.
+function keepOffline() {
+  const workers = navigator.serviceWorker;
+  if (!workers || !window.isSecureContext) return;
+  workers
+    .register(new URL("../../sw.js", import.meta.url), { updateViaCache: "none" })
+    .then(watchForUpdates, () => {});
+  workers.ready.then(() => {
+    resultBox.dataset.offline = "ready";
+  });
+}
+
+// A newer build waits, whole, until this page lets it take over: the page keeps
+// running on the set it started with and says that an update is ready.
+function watchForUpdates(registration) {
+  if (!registration) return; // a browser that blocks service workers may say nothing
+  const offer = () => {
+    if (registration.waiting && navigator.serviceWorker.controller) $("calc-updated").hidden = false;
+  };
+  offer();
+  registration.addEventListener("updatefound", () => {
+    const incoming = registration.installing;
+    incoming?.addEventListener("statechange", offer);
+  });
+  $("calc-reload").addEventListener("click", () => {
+    navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
+    registration.waiting?.postMessage("activate");
+  });
+}
+
+let settled = false;
+
+/** Once the page has answered (or cannot): the work that must not delay the answer. */
+function afterFirstAnswer() {
+  if (settled) return;
+  settled = true;
+  // In a task of its own, after the answer has been drawn.
+  setTimeout(() => {
+    window.refundCalculatorTheme?.();
+    keepOffline();
+  }, 0);
+}
+
 // ---------------------------------------------------------------- start
 
 function start() {
@@ -589,7 +811,24 @@ function start() {
     return;
   }
   calculator = new Calculator(onStage, onFailed);
-  if (!fillFromFragment()) $("today").value = localToday();
+  // A field the browser scrolls to must not land under the headline that stays on top.
+  if (typeof ResizeObserver === "function") {
+    new ResizeObserver(([entry]) => {
+      const height = Math.ceil(entry.target.getBoundingClientRect().height);
+      document.documentElement.style.setProperty("--rc-summary-height", `${height}px`);
+    }).observe($("calc-summary"));
+  }
+  // A share link already says what happened: its form opens whole.
+  if (fillFromFragment()) form.dataset.every = "true";
+  else $("today").value = localToday();
+  for (const button of form.querySelectorAll("[data-situation]")) {
+    button.addEventListener("click", () => chooseSituation(button));
+  }
+  $("calc-more").addEventListener("click", () => {
+    form.dataset.every = "true";
+    showFields();
+  });
+  showFields();
   const onEdit = (event) => {
     if (event.target.id === "today") todayTouched = true;
     delete fromLink[event.target.id];
@@ -624,6 +863,7 @@ function start() {
     renderBatchTable();
     $("batch-table").querySelector(`button[data-sort="${CSS.escape(key)}"]`)?.focus();
   });
+  $("batch-filter").addEventListener("change", renderBatchTable);
   $("batch-more").addEventListener("click", () => {
     batch.shown += BATCH_PAGE_ROWS;
     renderBatchTable();

@@ -1,0 +1,179 @@
+"""What happened first, then every part of the engine's answer, as the page draws it.
+
+The field table and every expected answer come from the engine in CPython
+(`calculator.fields`, `calculator.bridge`); the page gets the same through its worker.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from conftest import NewPage
+from test_calculator_page import (
+    ANSWER_MS,
+    IN_DISPUTE,
+    calculator_url,
+    engine,
+    expected_cards,
+    open_calculator,
+    wait_for_cards,
+)
+
+from calculator import bridge
+from calculator.fields import FIELDS
+from calculator.vocab import Situation
+
+pytestmark = pytest.mark.browser
+
+# No countdown typed, weeks after the shortest protection period: "check".
+NO_COUNTDOWN = {"order-date": "2026-10-01", "shipped": "2026-10-03", "today": "2026-11-26"}
+
+
+def shown_fields(page: Any) -> list[str]:
+    names: list[str] = page.eval_on_selector_all(
+        "#calc-fields .rc-field",
+        "els => els.filter(e => e.checkVisibility()).map(e => e.querySelector('[name]').name)",
+    )
+    return names
+
+
+def test_the_form_is_the_engines_field_table(new_page: NewPage, site_url: str) -> None:
+    page = open_calculator(new_page, calculator_url(site_url))
+    names = page.eval_on_selector_all(
+        "#calc-fields [name]", "els => els.map(e => [e.name, e.id, e.type])"
+    )
+    assert [n for n, _, _ in names] == [f.name for f in FIELDS]
+    assert all(name == id_ for name, id_, _ in names)
+    for field in FIELDS:
+        assert page.inner_text(f"label[for='{field.name}']") == field.label
+        assert page.inner_text(f"#{field.name}-help") == field.help
+        if field.choices:
+            options = page.eval_on_selector_all(
+                f"#{field.name} option", "els => els.map(o => [o.value, o.textContent])"
+            )
+            assert options == [list(choice) for choice in field.choices]
+
+
+@pytest.mark.parametrize("situation", list(Situation))
+def test_each_situation_shows_only_its_fields(
+    new_page: NewPage, site_url: str, situation: Situation
+) -> None:
+    page = open_calculator(
+        new_page, calculator_url(site_url), viewport={"width": 390, "height": 844}
+    )
+    # Before a choice, every field is there.
+    assert shown_fields(page) == [f.name for f in FIELDS]
+    page.click(f"[data-situation={situation.value}]")
+    # Today's date holds the reader's own date: it counts as filled only once typed.
+    want = [f.name for f in FIELDS if f.required or situation in f.situations]
+    page.wait_for_function(
+        "want => JSON.stringify([...document.querySelectorAll('#calc-fields .rc-field')]"
+        ".filter(e => e.checkVisibility()).map(e => e.querySelector('[name]').name))"
+        " === JSON.stringify(want)",
+        arg=want,
+        timeout=ANSWER_MS,
+    )
+    assert page.get_attribute(f"[data-situation={situation.value}]", "aria-pressed") == "true"
+    # "More details" brings every field back.
+    page.click("#calc-more")
+    assert shown_fields(page) == [f.name for f in FIELDS]
+    # The picture of the order page is one tap away.
+    page.click("#calc-where summary")
+    assert page.locator("#calc-where img").is_visible()
+
+
+def test_a_share_link_skips_the_first_step(new_page: NewPage, site_url: str) -> None:
+    page = open_calculator(new_page, calculator_url(site_url, IN_DISPUTE))
+    wait_for_cards(page, expected_cards(IN_DISPUTE))
+    assert shown_fields(page) == [f.name for f in FIELDS]
+    assert page.get_attribute("#calc-form", "data-chosen") is None
+
+
+def test_check_in_dispute_and_why_this_date(new_page: NewPage, site_url: str) -> None:
+    page = open_calculator(new_page, calculator_url(site_url, NO_COUNTDOWN))
+    wait_for_cards(page, expected_cards(NO_COUNTDOWN))
+    routes = {r["route"]: r for r in engine(NO_COUNTDOWN)["result"]["routes"]}
+    checked = [r for r in routes.values() if r["status"] == "check"]
+    assert checked, "the case no longer gives a 'check' route"
+    for route in checked:
+        card = page.locator(f"#calc-routes [data-route={route['route']}]")
+        note = card.locator(".rc-check-note")
+        assert "order page" in note.inner_text()
+        for day in (route["closes_on"], route["closes_on_latest"]):
+            assert note.locator(f"time[datetime='{day}']").count() == 1
+        assert card.get_attribute("data-act-by") == (route["act_by"] or "")
+        # Why this date: every rule the engine used, with its source links.
+        card.locator(".rc-why summary").click()
+        for rule in route["policy"]:
+            item = card.locator(f"[data-policy={rule['id']}]")
+            hrefs = item.locator("a").evaluate_all("els => els.map(a => a.href)")
+            assert hrefs == [s["url"] for s in rule["sources"]]
+    # Routes that do not apply are folded away, their reasons one tap away.
+    folded = [r for r in routes.values() if r["status"] == "not_applicable"]
+    for route in folded:
+        card = page.locator(f"#calc-routes [data-route={route['route']}]")
+        assert card.is_hidden()
+    if folded:
+        page.locator("#calc-routes .rc-folded summary").first.click()
+        assert page.locator(f"#calc-routes [data-route={folded[0]['route']}]").is_visible()
+    # Those that apply come first.
+    order = page.eval_on_selector_all(
+        "#calc-routes [data-route]", "els => els.map(e => e.dataset.status)"
+    )
+    applies = [s != "not_applicable" for s in order]
+    assert applies == sorted(applies, reverse=True)
+
+    # A dispute: its route is drawn as the dispute's progress.
+    page.evaluate("hash => { location.hash = hash }", calculator_url("", IN_DISPUTE).split("#")[1])
+    wait_for_cards(page, expected_cards(IN_DISPUTE))
+    disputed = [r for r in engine(IN_DISPUTE)["result"]["routes"] if r["status"] == "in_dispute"]
+    assert disputed
+    card = page.locator(f"#calc-routes [data-route={disputed[0]['route']}]")
+    assert card.get_attribute("data-status") == "in_dispute"
+    assert page.locator("#calc-dispute .rc-dispute [aria-current=step]").count() == 1
+
+
+def test_the_batch_shows_best_by_and_status_and_filters_by_status(
+    new_page: NewPage, site_url: str
+) -> None:
+    page = open_calculator(new_page, calculator_url(site_url, {"today": "2026-10-25"}))
+    text = (
+        "order_id,order_date,shipped,delivered,dispute_opened\n"
+        "B-1,2026-10-01,2026-10-03,,\n"
+        "B-2,2026-10-01,2026-10-03,2026-10-20,\n"
+        "B-3,2026-09-01,2026-09-02,,2026-10-20\n"
+        "B-4,2026-10-20,,,\n"
+    )
+    want = json.loads(bridge.batch_json(text, "2026-10-25"))["result"]["rows"]
+    page.fill("#batch-csv", text)
+    page.wait_for_selector("#batch-table tbody tr", timeout=ANSWER_MS)
+    headers = page.eval_on_selector_all("#batch-table th", "els => els.map(e => e.textContent)")
+    assert {"Best by", "Status", "Family"} <= set(headers)
+    best_by = headers.index("Best by") + 1
+    cells = page.eval_on_selector_all(
+        f"#batch-table tbody tr td:nth-child({best_by}) time",
+        "els => els.map(e => e.getAttribute('datetime'))",
+    )
+    assert cells == [row["act_by"] for row in want if row["act_by"]]
+    status = want[0]["status"]
+    page.select_option("#batch-filter", status)
+    ids = page.eval_on_selector_all(
+        "#batch-table tbody tr td:nth-child(2)", "els => els.map(e => e.textContent)"
+    )
+    assert ids == [row["order_id"] for row in want if row["status"] == status]
+
+
+def test_the_printed_answer_fits_one_page(new_page: NewPage, site_url: str) -> None:
+    page = open_calculator(new_page, calculator_url(site_url, IN_DISPUTE))
+    wait_for_cards(page, expected_cards(IN_DISPUTE))
+    page.emulate_media(media="print")
+    assert page.locator("#calc-summary").is_visible()
+    assert page.locator("#calc-form").is_hidden()
+    assert page.locator("#calc-batch").is_hidden()
+    assert "2026-10-25" in page.evaluate(
+        "getComputedStyle(document.getElementById('calc-summary'), '::before').content"
+    )
+    pdf = page.pdf(format="A4")
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1

@@ -1,0 +1,230 @@
+"""After one visit to the calculator, the site answers with the network off.
+
+Each test serves its own copy of the built site on its own origin, so that what
+one test's service worker keeps cannot reach another's, and so that a test can
+rebuild its copy under the same origin. Every page is watched as `new_page` does:
+no request to another host, no console error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import shutil
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from conftest import PageWatch
+from serve import make_server, serving
+from test_calculator_page import IN_TRANSIT, LOAD_MS, expected_cards, wait_for_cards
+
+from sitebuild.offline import SERVICE_WORKER, precache_list, write_service_worker
+
+pytestmark = pytest.mark.browser
+
+MANIFEST = Path("assets") / "calculator" / "manifest.json"
+REBUILT = "Refund deadline calculator (rebuilt)"
+
+
+@pytest.fixture
+def own_site(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    with serving(make_server(site)) as url:
+        yield site, url
+
+
+@pytest.fixture
+def watched(browser: Any, own_site: tuple[Path, str]) -> Iterator[tuple[Any, PageWatch]]:
+    """One context on the test's own origin, watched like `new_page`'s."""
+    parts = urlsplit(own_site[1])
+    watch = PageWatch(origin=f"{parts.scheme}://{parts.netloc}")
+    context = browser.new_context()
+    context.on("request", watch.on_request)
+    context.on("console", watch.on_console)
+    try:
+        yield context, watch
+    finally:
+        context.close()
+    assert watch.problems() == []
+
+
+def new_tab(context: Any, watch: PageWatch) -> Any:
+    page = context.new_page()
+    page.on("pageerror", watch.on_page_error)
+    return page
+
+
+def first_visit(page: Any, url: str) -> None:
+    """Answer once online and wait until the offline copy is complete."""
+    page.goto(f"{url}calculator/#{urlencode(IN_TRANSIT)}")
+    wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    page.wait_for_selector("#calc-result[data-offline=ready]", state="attached", timeout=LOAD_MS)
+
+
+def search(page: Any, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta')"
+        ".innerText.includes('Initializing')",
+        timeout=LOAD_MS,
+    )
+    box.press_sequentially(query, delay=20)
+    results = "li.md-search-result__item a.md-search-result__link"
+    page.wait_for_selector(results, timeout=LOAD_MS)
+    links: list[str] = page.eval_on_selector_all(results, "els => els.map(a => a.href)")
+    return links
+
+
+def test_the_offline_list_is_the_built_site(built_site: Path) -> None:
+    urls = {str(entry["url"]) for entry in precache_list(built_site)}
+    manifest = json.loads((built_site / MANIFEST).read_text(encoding="utf-8"))
+    calculator = "assets/calculator/"
+    runtime = posixpath.normpath(calculator + manifest["indexURL"])
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        assert f"{runtime}/{name}" in urls
+    for name in ("manifest.json", manifest["wheel"], manifest["snapshot"], "worker.mjs"):
+        assert calculator + name in urls
+    assert {"./", "calculator/", "refunds/time-limits/", "search/search_index.json"} <= urls
+    assert not [u for u in urls if u.endswith(".map") or u == SERVICE_WORKER]
+    # The worker names its set by the files' hashes.
+    text = (built_site / SERVICE_WORKER).read_text(encoding="utf-8")
+    for entry in precache_list(built_site):
+        assert f'"integrity": "{entry["integrity"]}"' in text
+
+
+def test_the_service_worker_is_always_revalidated(own_site: tuple[Path, str]) -> None:
+    with urllib.request.urlopen(own_site[1] + SERVICE_WORKER) as response:
+        assert response.headers["Cache-Control"] == "no-cache"
+        assert response.headers["Content-Type"].startswith("text/javascript")
+
+
+def test_after_one_visit_the_calculator_and_the_guide_work_offline(
+    watched: tuple[Any, PageWatch], own_site: tuple[Path, str]
+) -> None:
+    context, watch = watched
+    _, url = own_site
+    page = new_tab(context, watch)
+    first_visit(page, url)
+    context.set_offline(True)
+    page.reload()
+    wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    assert page.get_attribute("#calc-result", "data-runtime") == "snapshot"
+    # Another answer, worked out offline.
+    page.fill("#today", "2026-11-02")
+    wait_for_cards(page, expected_cards({**IN_TRANSIT, "today": "2026-11-02"}))
+    # The guide and its search, offline too.
+    guide = new_tab(context, watch)
+    response = guide.goto(f"{url}refunds/time-limits/")
+    assert response is not None and response.ok
+    assert guide.locator("h1").first.is_visible()
+    links = search(guide, "dispute")
+    assert any("/disputes/" in link for link in links)
+
+
+def rebuild(site: Path) -> str:
+    """The site rebuilt with a changed calculator: a new wheel named in a new
+    manifest and a changed page, then the offline list made again. Returns the
+    new wheel's name."""
+    manifest_path = site / MANIFEST
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    old = site / "assets" / "calculator" / str(manifest["wheel"])
+    data = old.read_bytes() + b"\0"  # a zip still reads with trailing bytes
+    tag = old.name.split("-")[2]
+    name = old.name.replace(tag, "0" + hashlib.sha256(data).hexdigest()[:12])
+    (old.parent / name).write_bytes(data)
+    old.unlink()
+    manifest["wheel"] = name
+    manifest["sha256"] = hashlib.sha256(data).hexdigest()
+    manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", "utf-8")
+    page = site / "calculator" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    changed = html.replace(">Refund deadline calculator<", f">{REBUILT}<", 1)
+    assert changed != html
+    page.write_text(changed, "utf-8")
+    write_service_worker(site)
+    return name
+
+
+def test_a_new_build_replaces_the_offline_copy_whole(
+    watched: tuple[Any, PageWatch], own_site: tuple[Path, str]
+) -> None:
+    context, watch = watched
+    site, url = own_site
+    page = new_tab(context, watch)
+    first_visit(page, url)
+    old_caches = page.evaluate("caches.keys()")
+    assert len(old_caches) == 1
+    new_wheel = rebuild(site)
+    # The open page keeps its set and says an update is ready.
+    page.reload()
+    wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    assert REBUILT not in page.inner_text("h1")
+    page.wait_for_selector("#calc-updated", state="visible", timeout=LOAD_MS)
+    with page.expect_navigation(timeout=LOAD_MS):
+        page.click("#calc-reload")
+    wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    assert page.inner_text("h1").startswith(REBUILT)
+    caches = page.evaluate("caches.keys()")
+    assert len(caches) == 1 and caches != old_caches
+    shipped = page.evaluate(
+        "async () => (await (await fetch('../assets/calculator/manifest.json')).json()).wheel"
+    )
+    assert shipped == new_wheel
+    kept = page.evaluate(
+        "async () => (await (await caches.open((await caches.keys())[0])).keys()).map(r => r.url)"
+    )
+    wheels = [u for u in kept if u.endswith(".whl")]
+    assert [w.rsplit("/", 1)[1] for w in wheels] == [new_wheel]
+    # And the new set answers offline.
+    context.set_offline(True)
+    page.reload()
+    wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    assert page.inner_text("h1").startswith(REBUILT)
+
+
+def test_a_half_changed_site_never_replaces_the_copy(
+    watched: tuple[Any, PageWatch], own_site: tuple[Path, str]
+) -> None:
+    """Files changed after the list was made fail their hashes: the old set stays."""
+    context, watch = watched
+    site, url = own_site
+    page = new_tab(context, watch)
+    first_visit(page, url)
+    old_caches = page.evaluate("caches.keys()")
+    rebuild(site)
+    runtime = site / "assets" / "calculator" / "worker.mjs"
+    runtime.write_text(runtime.read_text(encoding="utf-8") + "\n// changed\n", "utf-8")
+    page.reload()
+    wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    page.wait_for_function(
+        "async () => { const r = await navigator.serviceWorker.getRegistration();"
+        " await r.update().catch(() => {}); return !r.installing; }",
+        timeout=LOAD_MS,
+    )
+    assert page.evaluate("caches.keys()") == old_caches
+    assert page.is_hidden("#calc-updated")
+    context.set_offline(True)
+    page.reload()
+    wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    assert REBUILT not in page.inner_text("h1")
+
+
+def test_without_service_workers_the_page_answers_as_before(
+    watched: tuple[Any, PageWatch], own_site: tuple[Path, str]
+) -> None:
+    context, watch = watched
+    _, url = own_site
+    context.add_init_script("delete Navigator.prototype.serviceWorker")
+    page = new_tab(context, watch)
+    page.goto(f"{url}calculator/#{urlencode(IN_TRANSIT)}")
+    wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    assert page.get_attribute("#calc-result", "data-offline") is None
+    assert page.evaluate("caches.keys()") == []
