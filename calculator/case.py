@@ -95,8 +95,11 @@ def _after(field: str, later: date, other: str, earlier: date | None) -> None:
         raise InputError(field, f"{field} {later} is before {other} {earlier}")
 
 
+_ATTR = {field.name: field.attr for field in FIELDS}
+
+
 def _value(case: Case, name: str) -> object:
-    return getattr(case, FIELD_BY_NAME[name].attr)
+    return getattr(case, _ATTR[name])
 
 
 def _check_dates(case: Case) -> None:
@@ -212,9 +215,10 @@ def _text(field: str, raw: object) -> str:
     return raw.strip()
 
 
+# The parsers below get a value that is neither None nor "": parse_case reads those as blank.
+
+
 def _parse_date(field: str, raw: object) -> date | None:
-    if raw is None or raw == "":
-        return None
     if isinstance(raw, date):
         return raw
     text = _text(field, raw)
@@ -227,8 +231,6 @@ def _parse_date(field: str, raw: object) -> date | None:
 
 
 def _parse_days(field: str, raw: object) -> int | None:
-    if raw is None:
-        return None
     if isinstance(raw, int) and not isinstance(raw, bool):
         return raw
     text = _text(field, raw)
@@ -240,8 +242,6 @@ def _parse_days(field: str, raw: object) -> int | None:
 
 
 def _parse_flag(field: str, raw: object) -> bool:
-    if raw is None:
-        return False
     if isinstance(raw, bool):
         return raw
     text = _text(field, raw).lower()
@@ -254,8 +254,6 @@ def _parse_flag(field: str, raw: object) -> bool:
 
 def _parse_choice(field: Field, raw: object) -> str | None:
     """The choice as typed, lower-cased; None for blank. Its value is checked with the case."""
-    if raw is None:
-        return None
     text = _text(field.name, raw).lower().replace("-", "_")
     return text or None
 
@@ -268,6 +266,13 @@ def _parse(field: Field, raw: object) -> object:
     if field.kind is FieldKind.FLAG:
         return _parse_flag(field.name, raw)
     return _parse_choice(field, raw)
+
+
+# (field, option name, attribute, blank value) once: a batch parses every field of every row.
+_PARSED = tuple(
+    (field, field.name, field.attr, False if field.kind is FieldKind.FLAG else None)
+    for field in FIELDS
+)
 
 
 def _choice(kind: type[PaymentMethod] | type[DisputeReason] | type[Region], text: object) -> object:
@@ -289,7 +294,10 @@ def parse_case(fields: Mapping[str, object], today: date | None = None) -> Case:
     for key in fields:
         if key not in FIELD_BY_NAME:
             raise InputError(key, f"{key} is not a known field")
-    values = {field.attr: _parse(field, fields.get(field.name)) for field in FIELDS}
+    values = {
+        attr: blank if (raw := fields.get(name)) is None or raw == "" else _parse(field, raw)
+        for field, name, attr, blank in _PARSED
+    }
     if values["order_date"] is None:
         raise InputError("order-date", "order-date is required")
     values["today"] = values["today"] or today or date.today()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -76,11 +77,15 @@ class Entry:
             return str(self.low)
         return f"{self.low} to {self.high}"
 
-    @property
+    @cached_property
     def versions(self) -> tuple[Entry, ...]:
-        """Every version, oldest first; an undated version counts as the oldest."""
-        current = replace(self, history=())
-        return (*self.history, current)
+        """Every version, oldest first; an undated version counts as the oldest.
+
+        Worked out once per entry: every order of a batch asks for it.
+        """
+        if not self.history:
+            return (self,)
+        return (*self.history, replace(self, history=()))
 
     def at(self, day: date) -> Entry:
         """The version in force on `day`: the newest one that took effect on or before it.
@@ -88,8 +93,11 @@ class Entry:
         A day before every dated version gets the oldest version, since that is
         the rule closest to the day asked about.
         """
-        chosen = self.versions[0]
-        for version in self.versions:
+        if not self.history:
+            return self
+        versions = self.versions
+        chosen = versions[0]
+        for version in versions:
             if version.from_ is None or version.from_ <= day:
                 chosen = version
         return chosen

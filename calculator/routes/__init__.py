@@ -12,6 +12,7 @@ from datetime import date
 
 from calculator.assessment import Dispute, PolicyUse, Route
 from calculator.facts import Facts
+from calculator.policy import Entry
 from calculator.routes import (
     cancel,
     change_of_mind,
@@ -138,8 +139,19 @@ def _route(facts: Facts, spec: RouteSpec, verdict: Verdict) -> Route:
         reason=verdict.reason,
         next_step=verdict.next_step,
         guide=verdict.guide or spec.guide,
-        policy=tuple(PolicyUse(facts.rule(entry_id)) for entry_id in verdict.uses),
+        policy=tuple(_use(facts.rule(entry_id)) for entry_id in verdict.uses),
     )
+
+
+_USES: dict[int, PolicyUse] = {}
+
+
+def _use(entry: Entry) -> PolicyUse:
+    """One PolicyUse per rule version, shared by every answer: versions live as long as POLICY."""
+    use = _USES.get(id(entry))
+    if use is None:
+        use = _USES[id(entry)] = PolicyUse(entry)
+    return use
 
 
 def judge_routes(facts: Facts, dispute: Dispute | None) -> tuple[Route, ...]:

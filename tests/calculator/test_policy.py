@@ -212,3 +212,9 @@ def test_a_protection_period_without_a_range_leaves_nothing_to_check(
     result = assess(Case(order_date=shipped, shipped=shipped, today=shipped))
     assert result.protection_end_latest is None
     assert result.route("not_received").closes_on_latest is None
+
+
+def test_an_entry_with_no_history_is_its_only_version() -> None:
+    entry = load_policy(SMALL).entries["a"]
+    assert entry.versions == (entry,)
+    assert entry.at(date(1999, 1, 1)) is entry
