@@ -304,7 +304,7 @@ function renderDispute(dispute) {
 <dl>${dates.join("")}</dl>
 <p>${escapeHTML(dispute.message)}</p>
 ${dispute.payment_note ? `<p>${escapeHTML(dispute.payment_note)}</p>` : ""}
-<p>${guideLink(dispute.guide, "What happens next in a dispute")}</p>
+<p class="rc-dispute-guide">${guideLink(dispute.guide, "What happens next in a dispute")}</p>
 </div>`;
 }
 
