@@ -16,7 +16,7 @@ from datetime import date
 from calculator.facts import Facts
 from calculator.vocab import Family, RouteId, Status
 
-__all__ = ["RouteSpec", "Verdict", "window"]
+__all__ = ["RouteSpec", "Verdict", "window", "window_verdict"]
 
 
 @dataclass(frozen=True)
@@ -57,3 +57,34 @@ def window(
     if closes_on_latest is not None and today <= closes_on_latest:
         return Status.CHECK
     return Status.CLOSED
+
+
+def window_verdict(
+    facts: Facts,
+    texts: dict[Status, tuple[str, str]],
+    values: dict[str, object],
+    *,
+    uses: tuple[str, ...],
+    opens_on: date,
+    act_by: date,
+    closes_on: date,
+    closes_on_latest: date | None = None,
+    opens_window: date | None = None,
+) -> Verdict:
+    """The verdict of a route that is one window of days: its status, and the reason and next
+    step written for that status with the route's values filled in.
+
+    `opens_window` is the day before which the window is not yet open, when there is one.
+    """
+    status = window(facts, opens_window, closes_on, closes_on_latest)
+    reason, step = texts[status]
+    return Verdict(
+        status,
+        reason.format(**values),
+        step.format(**values),
+        uses=uses,
+        opens_on=opens_on,
+        act_by=act_by,
+        closes_on=closes_on,
+        closes_on_latest=closes_on_latest,
+    )

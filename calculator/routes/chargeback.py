@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from calculator.dates import days
 from calculator.facts import Facts
-from calculator.routes.base import RouteSpec, Verdict, window
+from calculator.routes.base import RouteSpec, Verdict, window_verdict
 from calculator.vocab import Family, PaymentMethod, RouteId, Status
 
 GUIDE = "other-routes/paypal-and-card/"
@@ -51,6 +51,13 @@ CLOSED = (
 CLOSED_STEP = "Consumer law, where it applies, is what is left; ask the seller directly too."
 
 
+_TEXTS = {
+    Status.OPEN: (OPEN, OPEN_STEP),
+    Status.CHECK: (CHECK, CHECK_STEP),
+    Status.CLOSED: (CLOSED, CLOSED_STEP),
+}
+
+
 def judge(facts: Facts) -> Verdict:
     case = facts.case
     if case.payment_method is PaymentMethod.PAYPAL:
@@ -78,22 +85,16 @@ def judge(facts: Facts) -> Verdict:
         "latest": latest,
         "counted": counted,
     }
-    status = window(facts, paid, closes_on, latest)
-    texts = {
-        Status.OPEN: (OPEN, OPEN_STEP),
-        Status.CHECK: (CHECK, CHECK_STEP),
-        Status.CLOSED: (CLOSED, CLOSED_STEP),
-    }
-    reason, step = texts[status]
-    return Verdict(
-        status,
-        reason.format(**values),
-        step.format(**values),
+    return window_verdict(
+        facts,
+        _TEXTS,
+        values,
         uses=tuple(uses),
         opens_on=paid,
         act_by=closes_on,
         closes_on=closes_on,
         closes_on_latest=latest,
+        opens_window=paid,
     )
 
 

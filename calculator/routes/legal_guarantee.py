@@ -14,7 +14,7 @@ from datetime import date
 
 from calculator.dates import add_years, days
 from calculator.facts import Facts
-from calculator.routes.base import RouteSpec, Verdict, window
+from calculator.routes.base import RouteSpec, Verdict, window, window_verdict
 from calculator.routes.consumer_law import LAW, received_on
 from calculator.vocab import Family, Region, RouteId, Status
 
@@ -81,6 +81,13 @@ CLOSED = "The legal guarantee's time limit after delivery on {received} ended on
 CLOSED_STEP = "Ask the seller directly; a consumer body in your country can say what else applies."
 
 
+_BR_TEXTS = {
+    Status.OPEN: (BR, CLAIM_STEP),
+    Status.CHECK: (BR_CHECK, CHECK_STEP),
+    Status.CLOSED: (CLOSED, CLOSED_STEP),
+}
+
+
 def _eu(facts: Facts, received: date) -> Verdict:
     years = facts.days("eu_guarantee_years")
     closes_on = add_years(received, years)
@@ -122,17 +129,15 @@ def _uk(facts: Facts, received: date) -> Verdict:
     # The full refund is the best outcome while it lasts; after it, no day beats another.
     rejecting = facts.today <= reject_by
     act_by = reject_by if rejecting else closes_on
-    status = window(facts, None, closes_on, latest)
     texts = {
         Status.OPEN: (UK, UK_STEP) if rejecting else (UK_LATER, CLAIM_STEP),
         Status.CHECK: (UK_CHECK, CHECK_STEP),
         Status.CLOSED: (CLOSED, CLOSED_STEP),
     }
-    reason, step = texts[status]
-    return Verdict(
-        status,
-        reason.format(**values),
-        step.format(**values),
+    return window_verdict(
+        facts,
+        texts,
+        values,
         uses=("uk_reject_days", "uk_guarantee_years"),
         opens_on=received,
         act_by=act_by,
@@ -152,17 +157,10 @@ def _br(facts: Facts, received: date) -> Verdict:
         "closes_on": closes_on,
         "latest": latest,
     }
-    status = window(facts, None, closes_on, latest)
-    texts = {
-        Status.OPEN: (BR, CLAIM_STEP),
-        Status.CHECK: (BR_CHECK, CHECK_STEP),
-        Status.CLOSED: (CLOSED, CLOSED_STEP),
-    }
-    reason, step = texts[status]
-    return Verdict(
-        status,
-        reason.format(**values),
-        step,
+    return window_verdict(
+        facts,
+        _BR_TEXTS,
+        values,
         uses=("br_guarantee_days",),
         opens_on=received,
         act_by=closes_on,

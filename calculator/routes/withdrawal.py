@@ -13,7 +13,7 @@ from datetime import date
 
 from calculator.dates import add_months, days
 from calculator.facts import Facts
-from calculator.routes.base import RouteSpec, Verdict, window
+from calculator.routes.base import RouteSpec, Verdict, window_verdict
 from calculator.routes.consumer_law import LAW, received_on
 from calculator.vocab import Family, Region, RouteId, Status
 
@@ -68,6 +68,13 @@ _RULES = {
 }
 
 
+_TEXTS = {
+    Status.OPEN: (OPEN, OPEN_STEP),
+    Status.CHECK: (CHECK, CHECK_STEP),
+    Status.CLOSED: (CLOSED, CLOSED_STEP),
+}
+
+
 def judge(facts: Facts) -> Verdict:
     region = facts.case.region
     rule = _RULES.get(region)
@@ -93,17 +100,10 @@ def judge(facts: Facts) -> Verdict:
             values["months"] = months
             uses += ["eu_commitment_year", "eu_withdrawal_extension_months"]
     values.update(received=received, closes_on=closes_on, latest=latest)
-    status = window(facts, None, closes_on, latest)
-    texts = {
-        Status.OPEN: (OPEN, OPEN_STEP),
-        Status.CHECK: (CHECK, CHECK_STEP),
-        Status.CLOSED: (CLOSED, CLOSED_STEP),
-    }
-    reason, step = texts[status]
-    return Verdict(
-        status,
-        reason.format(**values),
-        step.format(**values),
+    return window_verdict(
+        facts,
+        _TEXTS,
+        values,
         uses=tuple(uses),
         opens_on=received,
         act_by=closes_on,
