@@ -126,8 +126,11 @@ def test_typing_the_dates_shows_the_engines_routes(new_page: NewPage, site_url: 
     href = card.locator("a.rc-guide").get_attribute("href")
     assert href == site_url + open_route["guide"]
     assert page.request.get(href).ok
-    # Sharing: the fragment now holds what was typed, under the command line's names.
-    assert page.evaluate("location.hash") == "#" + urlencode(IN_TRANSIT)
+    # Sharing: once typing pauses, the fragment holds what was typed, under the
+    # command line's names.
+    page.wait_for_function(
+        "want => location.hash === want", arg="#" + urlencode(IN_TRANSIT), timeout=ANSWER_MS
+    )
 
 
 def test_a_share_link_fills_the_form_and_answers(new_page: NewPage, site_url: str) -> None:
@@ -212,6 +215,7 @@ def test_today_defaults_to_the_readers_local_date(
     page.fill("#order-date", before)
     page.wait_for_selector("[data-route]", timeout=ANSWER_MS)
     # The default is not written into a shared link: it is the reader's own today.
+    page.wait_for_function("location.hash.includes('order-date=')", timeout=ANSWER_MS)
     assert "today=" not in page.evaluate("location.hash")
 
 
@@ -478,10 +482,11 @@ def test_a_runtime_that_cannot_start_is_reported(new_page: NewPage, site_url: st
 
 
 def test_an_edit_replaces_only_the_cards_it_changes(new_page: NewPage, site_url: str) -> None:
-    """So a screen reader hears what changed, not the whole answer on every key."""
+    """So a screen reader hears what changed, not the whole answer on every key, and
+    the browser restyles only that: every node of an unchanged card is kept."""
     page = open_calculator(new_page, calculator_url(site_url, IN_TRANSIT))
     wait_for_cards(page, expected_cards(IN_TRANSIT))
-    page.eval_on_selector_all("#calc-routes [data-route]", "els => els.forEach(e => e.__old = 1)")
+    page.eval_on_selector_all("#calc-routes *", "els => els.forEach(e => e.__old = 1)")
     next_day = {**IN_TRANSIT, "today": "2026-10-26"}
     before = {r["route"]: r for r in engine(IN_TRANSIT)["result"]["routes"]}
     after = {r["route"]: r for r in engine(next_day)["result"]["routes"]}
@@ -496,6 +501,13 @@ def test_an_edit_replaces_only_the_cards_it_changes(new_page: NewPage, site_url:
     )
     wait_for_cards(page, expected_cards(next_day))
     replaced = page.eval_on_selector_all(
-        "#calc-routes [data-route]", "els => els.filter(e => !e.__old).map(e => e.dataset.route)"
+        "#calc-routes [data-route]",
+        "els => els.filter(e => [e, ...e.querySelectorAll('*')].some(n => !n.__old))"
+        ".map(e => e.dataset.route)",
     )
     assert sorted(replaced) == changed
+    # A changed card keeps its element and the parts that did not change.
+    kept = page.eval_on_selector_all(
+        "#calc-routes [data-route]", "els => els.every(e => e.__old && e.querySelector('h3').__old)"
+    )
+    assert kept

@@ -246,7 +246,8 @@ function renderWhy(route) {
   return `<details class="rc-why"><summary>Why this date?</summary><ul>${items}</ul></details>`;
 }
 
-function renderRoute(route) {
+// A card is its attributes and its parts, each part one element drawn from its own string.
+function routeCard(route) {
   const facts = [];
   if (route.opens_on && route.status === "not_yet") {
     facts.push(`<dt>Opens on</dt><dd>${showDate(route.opens_on)}</dd>`);
@@ -254,29 +255,37 @@ function renderRoute(route) {
   if (route.days_left !== null && route.days_left !== undefined) {
     facts.push(`<dt>Days left</dt><dd class="rc-days">${escapeHTML(route.days_left)}</dd>`);
   }
-  const check =
-    route.status === "check" && route.closes_on_latest
-      ? `<p class="rc-check-note" role="note"><strong>Look at your order page.</strong> The last day is between ${showDate(route.closes_on)} and ${showDate(route.closes_on_latest)}: the countdown there decides.</p>`
-      : "";
-  return `<article class="rc-card" data-route="${escapeHTML(route.route)}" data-status="${escapeHTML(route.status)}" data-family="${escapeHTML(route.family ?? "")}" data-act-by="${escapeHTML(route.act_by ?? "")}" data-closes-on="${escapeHTML(route.closes_on ?? "")}">
-<h3>${escapeHTML(route.title)}</h3>
-<p class="rc-badge">${escapeHTML(route.status_label)}</p>
-${whenLine(route) ? `<p class="rc-when">${whenLine(route)}</p>` : ""}
-${check}
-${facts.length ? `<dl>${facts.join("")}</dl>` : ""}
-<p class="rc-reason">${escapeHTML(route.reason)}</p>
-<p class="rc-step">${escapeHTML(route.next_step)} ${guideLink(route.guide, "How this works", route.title)}</p>
-${renderWhy(route)}
-</article>`;
+  const when = whenLine(route);
+  const parts = [
+    ["title", `<h3>${escapeHTML(route.title)}</h3>`],
+    ["badge", `<p class="rc-badge">${escapeHTML(route.status_label)}</p>`],
+    ["when", when && `<p class="rc-when">${when}</p>`],
+    [
+      "check",
+      route.status === "check" && route.closes_on_latest
+        ? `<p class="rc-check-note" role="note"><strong>Look at your order page.</strong> The last day is between ${showDate(route.closes_on)} and ${showDate(route.closes_on_latest)}: the countdown there decides.</p>`
+        : "",
+    ],
+    ["facts", facts.length ? `<dl>${facts.join("")}</dl>` : ""],
+    ["reason", `<p class="rc-reason">${escapeHTML(route.reason)}</p>`],
+    ["step", `<p class="rc-step">${escapeHTML(route.next_step)} ${guideLink(route.guide, "How this works", route.title)}</p>`],
+    ["why", renderWhy(route)],
+  ].filter(([, html]) => html);
+  const data = {
+    route: route.route,
+    status: route.status,
+    family: route.family ?? "",
+    actBy: route.act_by ?? "",
+    closesOn: route.closes_on ?? "",
+  };
+  return { data, parts, html: JSON.stringify([data, parts]) };
 }
 
 function renderWarnings(warnings) {
-  return warnings
-    .map(
-      (w) => `<div class="admonition warning rc-warning" data-warning="${escapeHTML(w.id)}">
-<p class="admonition-title">Watch out</p><p>${escapeHTML(w.message)}</p></div>`,
-    )
-    .join("");
+  return warnings.map((w) => [
+    w.id,
+    `<div class="admonition warning rc-warning" data-warning="${escapeHTML(w.id)}"><p class="admonition-title">Watch out</p><p>${escapeHTML(w.message)}</p></div>`,
+  ]);
 }
 
 function renderDispute(dispute) {
@@ -310,31 +319,74 @@ ${dispute.payment_note ? `<p>${escapeHTML(dispute.payment_note)}</p>` : ""}
 
 function renderTimeline(events, today) {
   const items = [];
+  const todayItem = () => [
+    "today",
+    `<li class="rc-today" data-kind="today" data-date="${escapeHTML(today)}">${showDate(today)} <span>Today</span></li>`,
+  ];
   let todayShown = false;
   for (const event of events) {
     if (!todayShown && event.date > today) {
-      items.push(`<li class="rc-today" data-kind="today" data-date="${today}">${showDate(today)} <span>Today</span></li>`);
+      items.push(todayItem());
       todayShown = true;
     }
     const when = event.date < today ? "past" : event.date === today ? "now" : "future";
-    items.push(
+    items.push([
+      `${event.date}|${event.kind}|${event.route ?? ""}`,
       `<li data-kind="${escapeHTML(event.kind)}" data-date="${escapeHTML(event.date)}" class="rc-${when}">${showDate(event.date)} <span>${escapeHTML(event.label)}</span></li>`,
-    );
+    ]);
   }
-  if (!todayShown) {
-    items.push(`<li class="rc-today" data-kind="today" data-date="${today}">${showDate(today)} <span>Today</span></li>`);
-  }
-  return items.join("");
+  if (!todayShown) items.push(todayItem());
+  return items;
 }
 
-// What each part of the answer last showed. Only parts that change are replaced, so
-// the live region announces what changed rather than the whole answer each time.
+// What each part of the answer last showed. Only the elements whose own HTML changed
+// are rebuilt, so the live region announces what changed rather than the whole answer,
+// and the browser restyles and lays out little on each edit.
 const shown = new Map();
 
 function setHTML(element, html) {
   if (shown.get(element) === html) return;
   shown.set(element, html);
   element.innerHTML = html;
+}
+
+function parse(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  return template.content.firstElementChild;
+}
+
+// By container: what each keyed element was drawn from, and the element.
+const drawn = new WeakMap();
+
+/** Makes `container` hold one element per [key, html] part, in order, rebuilding only those that changed. */
+function drawParts(container, parts) {
+  const before = drawn.get(container) ?? new Map();
+  const after = new Map();
+  const elements = [];
+  for (const [part, html] of parts) {
+    let key = part;
+    for (let n = 2; after.has(key); n++) key = `${part}#${n}`;
+    const [oldHTML, old] = before.get(key) ?? [];
+    let element = old;
+    if (!old || oldHTML !== html) {
+      element = parse(html);
+      if (old) {
+        // A section the reader opened stays open.
+        if (old.matches("details[open]") && element.matches("details")) element.open = true;
+        old.replaceWith(element);
+      }
+    }
+    after.set(key, [html, element]);
+    elements.push(element);
+  }
+  for (const [key, [, element]] of before) if (!after.has(key)) element.remove();
+  let cursor = container.firstElementChild;
+  for (const element of elements) {
+    if (element === cursor) cursor = cursor.nextElementSibling;
+    else container.insertBefore(element, cursor);
+  }
+  drawn.set(container, after);
 }
 
 /** The route the engine's next step is about: named by the engine, or the one whose own step it is. */
@@ -394,6 +446,25 @@ function renderSkeleton(families) {
     .join("");
 }
 
+// The cards on the page, by route: kept across answers and only changed where the engine's answer did.
+const cardsShown = new Map();
+
+function drawCard(card) {
+  let element = cardsShown.get(card.data.route);
+  if (!element) {
+    element = document.createElement("article");
+    element.className = "rc-card";
+    cardsShown.set(card.data.route, element);
+  }
+  if (shown.get(element) === card.html) return element;
+  shown.set(element, card.html);
+  for (const [name, value] of Object.entries(card.data)) {
+    if (element.dataset[name] !== value) element.dataset[name] = value;
+  }
+  drawParts(element, card.parts);
+  return element;
+}
+
 let arrangementShown = "";
 
 function renderAnswer(result) {
@@ -401,34 +472,25 @@ function renderAnswer(result) {
   const routes = $("calc-routes");
   const families = arrange(result.routes);
   const key = JSON.stringify(families.map((f) => [f.id, f.apply.map((r) => r.route), f.folded.map((r) => r.route)]));
+  const cards = result.routes.map(routeCard);
   if (key !== arrangementShown) {
+    // The families and their folds are rebuilt; the cards move into them as they are.
     const open = new Set([...routes.querySelectorAll("details[open]")].map((d) => d.closest("[data-family]")?.dataset.family));
     arrangementShown = key;
     routes.innerHTML = renderSkeleton(families);
     for (const d of routes.querySelectorAll(".rc-folded")) if (open.has(d.closest("[data-family]").dataset.family)) d.open = true;
-    for (const route of result.routes) {
-      const html = renderRoute(route);
-      const slot = routes.querySelector(`[data-slot="${CSS.escape(route.route)}"]`);
-      const card = document.createRange().createContextualFragment(html).firstElementChild;
-      shown.set(card, html);
-      slot.replaceWith(card);
+    for (const route of cardsShown.keys()) {
+      if (!result.routes.some((r) => r.route === route)) cardsShown.delete(route);
+    }
+    for (const card of cards) {
+      routes.querySelector(`[data-slot="${CSS.escape(card.data.route)}"]`).replaceWith(drawCard(card));
     }
   } else {
-    for (const route of result.routes) {
-      const html = renderRoute(route);
-      const card = routes.querySelector(`[data-route="${CSS.escape(route.route)}"]`);
-      if (shown.get(card) === html) continue;
-      const fresh = document.createRange().createContextualFragment(html).firstElementChild;
-      // A "why" the reader opened stays open.
-      if (card.querySelector("details.rc-why")?.open) fresh.querySelector("details.rc-why")?.setAttribute("open", "");
-      shown.delete(card);
-      shown.set(fresh, html);
-      card.replaceWith(fresh);
-    }
+    for (const card of cards) drawCard(card);
   }
-  setHTML($("calc-warnings"), renderWarnings(result.warnings));
+  drawParts($("calc-warnings"), renderWarnings(result.warnings));
   setHTML($("calc-dispute"), renderDispute(result.dispute));
-  setHTML($("calc-timeline"), renderTimeline(result.timeline, result.today));
+  drawParts($("calc-timeline"), renderTimeline(result.timeline, result.today));
   $("calc-answer").hidden = false;
 }
 
@@ -486,9 +548,22 @@ function applyError(error) {
   setState("error");
 }
 
+// The fragment follows the form once typing pauses: writing the address bar costs
+// more than the rest of an edit, and nobody copies a link mid-keystroke.
+let fragmentTimer = 0;
+
+function fragmentSoon() {
+  clearTimeout(fragmentTimer);
+  fragmentTimer = setTimeout(fragmentNow, TYPING_PAUSE_MS);
+}
+
+function fragmentNow() {
+  clearTimeout(fragmentTimer);
+  syncFragment(readFields());
+}
+
 async function assessForm(isStale) {
   const fields = readFields();
-  syncFragment(fields);
   if (!calculator) return;
   clearTimeout(errorTimer);
   if (!fields["order-date"]) {
@@ -560,6 +635,7 @@ function onFailed(message) {
 }
 
 async function copyLink() {
+  fragmentNow();
   const status = $("calc-action-status");
   const link = $("calc-link");
   try {
@@ -813,9 +889,14 @@ function start() {
   calculator = new Calculator(onStage, onFailed);
   // A field the browser scrolls to must not land under the headline that stays on top.
   if (typeof ResizeObserver === "function") {
+    // Set as the root's own, uninherited property: a custom property there would
+    // restyle the whole page each time the headline's height changes.
+    let summaryHeight = -1;
     new ResizeObserver(([entry]) => {
-      const height = Math.ceil(entry.target.getBoundingClientRect().height);
-      document.documentElement.style.setProperty("--rc-summary-height", `${height}px`);
+      const height = Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? entry.target.getBoundingClientRect().height);
+      if (height === summaryHeight) return;
+      summaryHeight = height;
+      document.documentElement.style.scrollPaddingTop = `calc(2.4rem + ${height}px)`;
     }).observe($("calc-summary"));
   }
   // A share link already says what happened: its form opens whole.
@@ -829,11 +910,13 @@ function start() {
     showFields();
   });
   showFields();
+  fragmentNow();
   const onEdit = (event) => {
     if (event.target.id === "today") todayTouched = true;
     delete fromLink[event.target.id];
     lastInputAt = performance.now();
     update();
+    fragmentSoon();
     // The batch counts from the same today, so a new today re-checks it.
     if (event.target.id === "today" && event.type === "change" && $("batch-csv").value.trim()) {
       runBatch();
@@ -843,7 +926,13 @@ function start() {
   form.addEventListener("change", onEdit);
   form.addEventListener("submit", (event) => event.preventDefault());
   window.addEventListener("hashchange", () => {
+    clearTimeout(fragmentTimer);
     if (location.hash !== fragmentFor(readFields()) && fillFromFragment()) update();
+  });
+  // Leaving or hiding the page mid-pause still leaves the link saying what was typed.
+  window.addEventListener("pagehide", fragmentNow);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") fragmentNow();
   });
   $("calc-copy").addEventListener("click", copyLink);
   $("calc-ics").addEventListener("click", addToCalendar);
