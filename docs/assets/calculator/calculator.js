@@ -529,6 +529,8 @@ function coalesced(work) {
 }
 
 function setState(state) {
+  // Written only when it changes: rewriting an attribute restyles what depends on it.
+  if (resultBox.dataset.state === state && resultBox.hasAttribute("aria-busy")) return;
   resultBox.dataset.state = state;
   $("calc-summary").dataset.state = state;
   resultBox.setAttribute("aria-busy", state === "loading" ? "true" : "false");
