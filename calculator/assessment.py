@@ -16,17 +16,20 @@ from calculator.policy import Entry
 from calculator.vocab import (
     FAMILY_LABELS,
     STATUS_LABELS,
+    STEP_STATE_LABELS,
     CompletedBy,
     DisputeReason,
     EventKind,
     Family,
     RouteId,
     Status,
+    StepState,
 )
 
 __all__ = [
     "Assessment",
     "Dispute",
+    "DisputeStep",
     "Event",
     "Notice",
     "PolicyUse",
@@ -103,6 +106,24 @@ class Route:
 
 
 @dataclass(frozen=True)
+class DisputeStep:
+    """One step of a dispute's progress, in the words the page shows."""
+
+    label: str
+    date: date | None
+    """The day it happened or is due, if one is known."""
+    state: StepState
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "date": iso(self.date),
+            "state": self.state,
+            "state_label": STEP_STATE_LABELS[self.state],
+        }
+
+
+@dataclass(frozen=True)
 class Dispute:
     opened: date
     reason: DisputeReason
@@ -114,11 +135,19 @@ class Dispute:
     refund_expected_by: date | None
     payment_note: str | None
     guide: str
+    steps: tuple[DisputeStep, ...]
+    """From the opening to the money back: done, then the one current step, then next."""
+
+    @property
+    def route(self) -> RouteId:
+        """The route the dispute is about: one id for each reason."""
+        return RouteId(self.reason)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "opened": iso(self.opened),
             "reason": self.reason,
+            "route": self.route,
             "seller_reply_due": iso(self.seller_reply_due),
             "stage": self.stage,
             "message": self.message,
@@ -126,6 +155,7 @@ class Dispute:
             "refund_expected_by": iso(self.refund_expected_by),
             "payment_note": self.payment_note,
             "guide": self.guide,
+            "steps": [step.to_dict() for step in self.steps],
         }
 
 

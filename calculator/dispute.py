@@ -6,17 +6,72 @@ counts as accepting the buyer's proposal, which many buyers do not realise.
 
 from __future__ import annotations
 
-from functools import partial
+from datetime import date
 
-from calculator.assessment import Dispute
+from calculator.assessment import Dispute, DisputeStep
+from calculator.case import Case
 from calculator.dates import add_working_days, days
 from calculator.facts import Facts
 from calculator.policy import POLICY
-from calculator.vocab import PaymentMethod
+from calculator.vocab import PaymentMethod, StepState
 
-__all__ = ["dispute_progress", "payment_note"]
+__all__ = ["dispute_progress", "dispute_steps", "payment_note"]
 
 _TRACE_GUIDE = "refunds/money-back/#trace-a-refund-with-the-arn"
+
+# The steps' words, as the page shows them.
+OPENED = "Dispute opened"
+SELLER_DUE = "Seller's last day to answer"
+SELLER_SILENT = "Seller did not answer"
+SELLER_ANSWERED = "Seller answered"
+AGREED_OR_ESCALATED = "Refund agreed, or the dispute escalated to AliExpress"
+PROPOSAL_STANDS = "Your proposed refund goes ahead"
+ACCEPT_OR_ESCALATE = "Accept the answer, or escalate to AliExpress"
+APPROVED = "Refund approved"
+CLOSED = "Closed without a refund"
+MONEY_BACK = "Money back"
+MONEY_EXPECTED = "Money expected by this day"
+
+_DONE, _CURRENT, _NEXT = StepState.DONE, StepState.CURRENT, StepState.NEXT
+
+
+def _seller_step(case: Case, reply_due: date, ended: date) -> tuple[DisputeStep, ...]:
+    """The seller's part of a dispute that is over (refund approved or closed on `ended`):
+    none to show if it ended before the seller's last day without an answer given."""
+    if case.seller_replied is not None:
+        return (DisputeStep(SELLER_ANSWERED, case.seller_replied, _DONE),)
+    if ended > reply_due:
+        return (DisputeStep(SELLER_SILENT, reply_due, _DONE),)
+    return ()
+
+
+def dispute_steps(
+    case: Case, stage: str, reply_due: date, refund_expected_by: date | None
+) -> tuple[DisputeStep, ...]:
+    """The dispute from its opening to the money back: done, the current step, then next."""
+    opened = DisputeStep(OPENED, case.dispute_opened, _DONE)
+    money = DisputeStep(MONEY_BACK, None, _NEXT)
+    if case.refund_approved is not None:
+        return (
+            opened,
+            *_seller_step(case, reply_due, case.refund_approved),
+            DisputeStep(APPROVED, case.refund_approved, _DONE),
+            DisputeStep(MONEY_EXPECTED, refund_expected_by, _CURRENT),
+        )
+    if case.dispute_closed is not None:
+        return (
+            opened,
+            *_seller_step(case, reply_due, case.dispute_closed),
+            DisputeStep(CLOSED, case.dispute_closed, _CURRENT),
+        )
+    if stage == "seller_replied":
+        seller = DisputeStep(SELLER_ANSWERED, case.seller_replied, _DONE)
+        return opened, seller, DisputeStep(ACCEPT_OR_ESCALATE, None, _CURRENT), money
+    if stage == "seller_silent":
+        seller = DisputeStep(SELLER_SILENT, reply_due, _DONE)
+        return opened, seller, DisputeStep(PROPOSAL_STANDS, None, _CURRENT), money
+    seller = DisputeStep(SELLER_DUE, reply_due, _CURRENT)
+    return opened, seller, DisputeStep(AGREED_OR_ESCALATED, None, _NEXT), money
 
 
 def payment_note(method: PaymentMethod) -> str:
@@ -48,7 +103,29 @@ def dispute_progress(facts: Facts) -> Dispute | None:
     if opened is None or reason is None:
         return None
     reply_due = opened + days(facts.days("seller_response_days"))
-    make = partial(Dispute, opened=opened, reason=reason, seller_reply_due=reply_due)
+
+    def make(
+        *,
+        stage: str,
+        message: str,
+        next_date: date | None,
+        refund_expected_by: date | None,
+        payment_note: str | None,
+        guide: str,
+    ) -> Dispute:
+        return Dispute(
+            opened=opened,
+            reason=reason,
+            seller_reply_due=reply_due,
+            stage=stage,
+            message=message,
+            next_date=next_date,
+            refund_expected_by=refund_expected_by,
+            payment_note=payment_note,
+            guide=guide,
+            steps=dispute_steps(case, stage, reply_due, refund_expected_by),
+        )
+
     if case.refund_approved is not None:
         working = facts.days("refund_working_days")
         expected = add_working_days(case.refund_approved, working)

@@ -11,6 +11,7 @@ from enum import StrEnum
 __all__ = [
     "FAMILY_LABELS",
     "STATUS_LABELS",
+    "STEP_STATE_LABELS",
     "CompletedBy",
     "DisputeReason",
     "EventKind",
@@ -20,6 +21,7 @@ __all__ = [
     "RouteId",
     "Situation",
     "Status",
+    "StepState",
 ]
 
 
@@ -115,6 +117,22 @@ class Situation(StrEnum):
     CANCEL = "cancel"
     CHANGE_OF_MIND = "change_of_mind"
     DISPUTE = "dispute"
+
+
+class StepState(StrEnum):
+    """Where a dispute stands against one of its steps."""
+
+    DONE = "done"
+    CURRENT = "current"
+    NEXT = "next"
+
+
+STEP_STATE_LABELS = {
+    StepState.DONE: "Done",
+    StepState.CURRENT: "Now",
+    StepState.NEXT: "Next",
+}
+"""What the page shows beside each step, so its state is said in words, not by colour alone."""
 
 
 class EventKind(StrEnum):

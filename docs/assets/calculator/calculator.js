@@ -247,7 +247,9 @@ function renderWhy(route) {
 }
 
 // A card is its attributes and its parts, each part one element drawn from its own string.
-function routeCard(route) {
+// The route a dispute is about also shows the dispute's progress.
+function routeCard(route, dispute) {
+  const disputed = dispute?.route === route.route ? dispute : null;
   const facts = [];
   if (route.opens_on && route.status === "not_yet") {
     facts.push(`<dt>Opens on</dt><dd>${showDate(route.opens_on)}</dd>`);
@@ -268,6 +270,8 @@ function routeCard(route) {
     ],
     ["facts", facts.length ? `<dl>${facts.join("")}</dl>` : ""],
     ["reason", `<p class="rc-reason">${escapeHTML(route.reason)}</p>`],
+    ["progress", disputed ? renderSteps(disputed) : ""],
+    ["payment", disputed?.payment_note ? `<p class="rc-payment">${escapeHTML(disputed.payment_note)}</p>` : ""],
     ["step", `<p class="rc-step">${escapeHTML(route.next_step)} ${guideLink(route.guide, "How this works", route.title)}</p>`],
     ["why", renderWhy(route)],
   ].filter(([, html]) => html);
@@ -288,33 +292,16 @@ function renderWarnings(warnings) {
   ]);
 }
 
-function renderDispute(dispute) {
-  if (!dispute) return "";
-  const reached = { awaiting_seller: 1, seller_silent: 2, seller_replied: 2, refund_approved: 3 }[dispute.stage] ?? 1;
-  const answer =
-    dispute.stage === "seller_silent" ? "Seller did not answer" : reached >= 2 ? "Seller answered" : "Waiting for the seller";
-  const steps = ["Dispute opened", answer, "Refund approved"]
-    .map((label, index) => {
-      const state = index < reached ? "done" : index === reached ? "current" : "todo";
-      const current = state === "current" ? ' aria-current="step"' : "";
-      return `<li data-state="${state}"${current}>${escapeHTML(label)}</li>`;
+// The dispute's own progress, step by step, in the engine's words.
+function renderSteps(dispute) {
+  const steps = dispute.steps
+    .map((step) => {
+      const current = step.state === "current" ? ' aria-current="step"' : "";
+      const when = step.date ? ` <span class="rc-step-date">${showDate(step.date)}</span>` : "";
+      return `<li data-state="${escapeHTML(step.state)}"${current}><span class="rc-step-state">${escapeHTML(step.state_label)}</span> ${escapeHTML(step.label)}${when}</li>`;
     })
     .join("");
-  const dates = [
-    `<dt>Opened</dt><dd>${showDate(dispute.opened)}</dd>`,
-    `<dt>Seller must answer by</dt><dd>${showDate(dispute.seller_reply_due)}</dd>`,
-  ];
-  if (dispute.refund_expected_by) {
-    dates.push(`<dt>Money expected by</dt><dd>${showDate(dispute.refund_expected_by)}</dd>`);
-  }
-  return `<div class="rc-dispute" data-stage="${escapeHTML(dispute.stage)}">
-<h3>Your dispute</h3>
-<ol class="rc-steps">${steps}</ol>
-<dl>${dates.join("")}</dl>
-<p>${escapeHTML(dispute.message)}</p>
-${dispute.payment_note ? `<p>${escapeHTML(dispute.payment_note)}</p>` : ""}
-<p class="rc-dispute-guide">${guideLink(dispute.guide, "What happens next in a dispute")}</p>
-</div>`;
+  return `<ol class="rc-steps" data-stage="${escapeHTML(dispute.stage)}">${steps}</ol>`;
 }
 
 function renderTimeline(events, today) {
@@ -472,7 +459,7 @@ function renderAnswer(result) {
   const routes = $("calc-routes");
   const families = arrange(result.routes);
   const key = JSON.stringify(families.map((f) => [f.id, f.apply.map((r) => r.route), f.folded.map((r) => r.route)]));
-  const cards = result.routes.map(routeCard);
+  const cards = result.routes.map((route) => routeCard(route, result.dispute));
   if (key !== arrangementShown) {
     // The families and their folds are rebuilt; the cards move into them as they are.
     const open = new Set([...routes.querySelectorAll("details[open]")].map((d) => d.closest("[data-family]")?.dataset.family));
@@ -489,7 +476,6 @@ function renderAnswer(result) {
     for (const card of cards) drawCard(card);
   }
   drawParts($("calc-warnings"), renderWarnings(result.warnings));
-  setHTML($("calc-dispute"), renderDispute(result.dispute));
   drawParts($("calc-timeline"), renderTimeline(result.timeline, result.today));
   $("calc-answer").hidden = false;
 }
