@@ -10,6 +10,7 @@ from enum import StrEnum
 
 __all__ = [
     "FAMILY_LABELS",
+    "SITUATION_LABELS",
     "STATUS_LABELS",
     "STEP_STATE_LABELS",
     "CompletedBy",
@@ -117,6 +118,17 @@ class Situation(StrEnum):
     CANCEL = "cancel"
     CHANGE_OF_MIND = "change_of_mind"
     DISPUTE = "dispute"
+
+
+SITUATION_LABELS = {
+    Situation.NOT_RECEIVED: "It has not arrived",
+    Situation.DAMAGED: "It arrived broken",
+    Situation.NOT_AS_DESCRIBED: "It is not what was described",
+    Situation.CANCEL: "I want to cancel",
+    Situation.CHANGE_OF_MIND: "I changed my mind",
+    Situation.DISPUTE: "A dispute is open",
+}
+"""The first question's answers, in the order the guide's home page lists them."""
 
 
 class StepState(StrEnum):
