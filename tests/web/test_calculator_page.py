@@ -23,6 +23,7 @@ import pytest
 from conftest import ROOT, NewPage, PageWatch
 
 from calculator import bridge
+from calculator.fields import FIELDS
 
 pytestmark = pytest.mark.browser
 
@@ -512,3 +513,40 @@ def test_an_edit_replaces_only_the_cards_it_changes(new_page: NewPage, site_url:
         "#calc-routes [data-route]", "els => els.every(e => e.__old && e.querySelector('h3').__old)"
     )
     assert kept
+
+
+def in_field_order(fields: dict[str, str]) -> str:
+    """The fragment the page writes for these fields: the field table's order, no empty one."""
+    return "#" + urlencode({f.name: fields[f.name] for f in FIELDS if fields.get(f.name)})
+
+
+def test_a_share_link_carries_only_the_fields_filled_in(new_page: NewPage, site_url: str) -> None:
+    page = open_calculator(new_page, calculator_url(site_url))
+    # Card is what the form shows before any choice; chosen, it is the reader's word.
+    typed = {"order-date": "2026-10-01", "shipped": "2026-10-03", "payment-method": "card"}
+    fill(page, {**typed, "today": "2026-10-25"})
+    typed["today"] = "2026-10-25"
+    wait_for_cards(page, expected_cards(typed))
+    page.wait_for_function("want => location.hash === want", arg=in_field_order(typed))
+    # Opened afresh, the link fills the form and skips the first question.
+    again = open_calculator(new_page, page.url)
+    wait_for_cards(again, expected_cards(typed))
+    assert again.get_attribute("#calc-form", "data-every") == "true"
+    for name, value in typed.items():
+        assert again.input_value(f"#{name}") == value
+    assert again.evaluate("location.hash") == in_field_order(typed)
+
+
+def test_an_older_link_with_every_field_still_works(new_page: NewPage, site_url: str) -> None:
+    every = {f.name: "" for f in FIELDS} | {"payment-method": "card", "region": ""} | DELIVERED
+    page = open_calculator(new_page, f"{site_url}calculator/#{urlencode(every)}")
+    given = {name: value for name, value in every.items() if value}
+    wait_for_cards(page, expected_cards(given))
+    assert page.get_attribute("#calc-form", "data-every") == "true"
+    for name, value in given.items():
+        if name == "free-return":
+            assert page.is_checked("#free-return")
+        else:
+            assert page.input_value(f"#{name}") == value
+    # The page then says the same answer with the fields that hold something.
+    page.wait_for_function("want => location.hash === want", arg=in_field_order(given))

@@ -125,7 +125,9 @@ class Calculator {
 const form = $("calc-form");
 // The form's fields, named as the engine's field table names them (its CLI options).
 const FIELDS = [...form.elements].filter((e) => e.name && e.closest("#calc-fields")).map((e) => e.name);
-let todayTouched = false;
+// The fields the reader filled in, or that the link opened gave: a share link carries
+// these alone, so it says what the reader said and nothing the form merely defaults to.
+const filled = new Set();
 // Values from a link that a field cannot hold (a date input empties "2026-02-30").
 // They go to the engine as written until the reader edits that field, so its
 // message names what the link said instead of the field silently going blank.
@@ -145,11 +147,7 @@ function readFields() {
 function fragmentFor(fields) {
   const params = new URLSearchParams();
   for (const name of FIELDS) {
-    if (!fields[name]) continue;
-    const input = $(name);
-    if (input.tagName === "SELECT" && fields[name] === input.options[0].value) continue;
-    if (name === "today" && !todayTouched) continue;
-    params.set(name, fields[name]);
+    if (fields[name] && filled.has(name)) params.set(name, fields[name]);
   }
   const text = params.toString();
   return text ? `#${text}` : "";
@@ -159,17 +157,18 @@ function fillFromFragment() {
   if (!isFormFragment(location.hash)) return false;
   const params = new URLSearchParams(location.hash.slice(1));
   fromLink = {};
+  filled.clear();
   for (const name of FIELDS) {
     const input = $(name);
     const value = (params.get(name) ?? "").trim();
     if (input.type === "checkbox") input.checked = value === "true";
     else if (input.tagName === "SELECT") input.value = value || input.options[0].value;
-    else if (name === "today") {
-      todayTouched = Boolean(value);
-      input.value = value || localToday();
-    } else input.value = value;
+    else if (name === "today") input.value = value || localToday();
+    else input.value = value;
     const held = input.type === "checkbox" ? (input.checked ? "true" : "") : input.value;
     if (value && held !== value) fromLink[name] = value;
+    // An older link lists every field, the empty ones too: only those with a value count.
+    if (value) filled.add(name);
   }
   return true;
 }
@@ -778,7 +777,8 @@ let fieldSpec = null;
 let situation = null;
 
 function hasValue(input) {
-  if (input.id === "today") return todayTouched;
+  // Today's date holds the reader's own date: it counts only once the reader types one.
+  if (input.id === "today") return filled.has("today");
   if (input.type === "checkbox") return input.checked;
   if (input.tagName === "SELECT") return input.selectedIndex > 0;
   return input.value !== "" || input.id in fromLink;
@@ -900,7 +900,7 @@ function start() {
   showFields();
   fragmentNow();
   const onEdit = (event) => {
-    if (event.target.id === "today") todayTouched = true;
+    if (FIELDS.includes(event.target.name)) filled.add(event.target.name);
     delete fromLink[event.target.id];
     lastInputAt = performance.now();
     update();
