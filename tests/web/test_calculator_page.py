@@ -338,6 +338,18 @@ def test_ten_thousand_rows_do_not_freeze_the_page(new_page: NewPage, site_url: s
     for n in range(10_000):
         day = 1 + n % 28
         lines.append(f"N{n},2026-09-{day:02d},2026-09-{min(day + 2, 30):02d},")
+    # What the progress bar and its words said on the way.
+    page.evaluate(
+        """() => {
+          window.__progress = [];
+          const bar = document.getElementById("batch-progress");
+          const status = document.getElementById("batch-status");
+          new MutationObserver(() => window.__progress.push(
+            [bar.hasAttribute("value") ? bar.value : null, bar.max, status.textContent])
+          ).observe(bar.parentNode, {subtree: true, childList: true, attributes: true,
+                                    characterData: true});
+        }"""
+    )
     # As a paste does: one input event with the whole text.
     page.eval_on_selector(
         "#batch-csv",
@@ -346,6 +358,15 @@ def test_ten_thousand_rows_do_not_freeze_the_page(new_page: NewPage, site_url: s
     )
     page.wait_for_selector("#batch-table tbody tr", timeout=LOAD_MS)
     assert "10000 orders" in page.inner_text("#batch-status")
+    # The bar counted the engine's rows as it went, and said so in words.
+    seen = page.evaluate("window.__progress")
+    partway = [(v, m, text) for v, m, text in seen if v is not None and 0 < v < m]
+    assert partway, seen[:5]
+    assert {m for _, m, _ in partway} == {10_000}
+    counts = [re.fullmatch(r"Checking ([\d,]+) of 10,000 orders…", t) for _, _, t in partway]
+    assert all(counts), [t for _, _, t in partway][:5]
+    done = [int(c.group(1).replace(",", "")) for c in counts if c]
+    assert done == sorted(done) and done[0] < 10_000
     assert page.locator("#batch-table tbody tr").count() < 10_000
     assert page.is_visible("#batch-more")
     # The page still answers its own input while the table is there.

@@ -77,6 +77,7 @@ function oneLine(text) {
 class Calculator {
   constructor(onStage, onFailed) {
     this.pending = new Map();
+    this.progress = new Map();
     this.nextId = 1;
     // The page's inline script may have started the worker already (see calculator.md).
     const started = window.refundCalculatorWorker;
@@ -87,9 +88,11 @@ class Calculator {
       else if (data.type === "progress") onProgress(data.loaded, data.total);
       else if (data.type === "failed") onFailed(data.message);
       else if (data.type === "runtime") $("calc-result").dataset.runtime = data.path;
+      else if (data.type === "batch-progress") this.progress.get(data.id)?.(data.done, data.total);
       else if (data.type === "reply") {
         const resolve = this.pending.get(data.id);
         this.pending.delete(data.id);
+        this.progress.delete(data.id);
         resolve?.(data.json);
       }
     };
@@ -103,9 +106,13 @@ class Calculator {
     }
   }
 
-  /** Resolves to the bridge's reply object: {ok, result} or {ok: false, error}. */
-  ask(message) {
+  /**
+   * Resolves to the bridge's reply object: {ok, result} or {ok: false, error}.
+   * `onProgress(done, total)` hears how far a long question has got, until its reply.
+   */
+  ask(message, onProgress = null) {
     const id = this.nextId++;
+    if (onProgress) this.progress.set(id, onProgress);
     return new Promise((resolve) => {
       this.pending.set(id, (json) => {
         try {
@@ -686,8 +693,8 @@ function cellHTML(row, key) {
   const value = row[key];
   if (value === null || value === undefined) return "";
   if (key === "closes_on" || key === "act_by") return showDate(value);
-  if (key === "status") return escapeHTML(row.status_label ?? value);
-  if (key === "family") return escapeHTML(row.family_label ?? value);
+  if (key === "status") return escapeHTML(row.status_label);
+  if (key === "family") return escapeHTML(row.family_label);
   if (key === "dispute_stage") return escapeHTML(value.replaceAll("_", " "));
   return escapeHTML(value);
 }
@@ -736,7 +743,7 @@ function renderBatch(result) {
     statuses
       .map((status) => {
         const rows = batch.rows.filter((row) => row.status === status);
-        return `<option value="${escapeHTML(status)}">${escapeHTML(rows[0].status_label ?? status)} (${rows.length})</option>`;
+        return `<option value="${escapeHTML(status)}">${escapeHTML(rows[0].status_label)} (${rows.length})</option>`;
       })
       .join("");
   $("batch-filter-field").hidden = batch.rows.length === 0;
@@ -755,9 +762,19 @@ async function checkBatch(isStale) {
     return;
   }
   const lines = csv.trim().split("\n").length - 1;
+  const bar = $("batch-progress");
   $("batch-status").textContent = `Checking ${lines.toLocaleString()} ${lines === 1 ? "order" : "orders"}…`;
-  $("batch-progress").hidden = false;
-  const reply = await calculator.ask({ op: "batch", csv, today: readFields().today });
+  // Indeterminate until the engine says how far it has got.
+  bar.removeAttribute("value");
+  bar.hidden = false;
+  const onProgress = (done, total) => {
+    if (isStale() || !total) return;
+    bar.max = total;
+    bar.value = done;
+    $("batch-status").textContent =
+      `Checking ${done.toLocaleString()} of ${total.toLocaleString()} ${total === 1 ? "order" : "orders"}…`;
+  };
+  const reply = await calculator.ask({ op: "batch", csv, today: readFields().today }, onProgress);
   if (isStale()) return;
   performance.mark("calc:batch-answer");
   if (reply.ok) renderBatch(reply.result);
