@@ -14,11 +14,13 @@ from calculator.case import Case
 from calculator.fields import FIELDS
 from calculator.policy import Entry
 from calculator.vocab import (
+    DISPUTE_STAGE_LABELS,
     FAMILY_LABELS,
     STATUS_LABELS,
     STEP_STATE_LABELS,
     CompletedBy,
     DisputeReason,
+    DisputeStage,
     EventKind,
     Family,
     RouteId,
@@ -128,7 +130,7 @@ class Dispute:
     opened: date
     reason: DisputeReason
     seller_reply_due: date
-    stage: str
+    stage: DisputeStage
     message: str
     next_date: date | None
     """The next day the reader should look at the dispute again, if one is known."""
@@ -150,6 +152,7 @@ class Dispute:
             "route": self.route,
             "seller_reply_due": iso(self.seller_reply_due),
             "stage": self.stage,
+            "stage_label": DISPUTE_STAGE_LABELS[self.stage],
             "message": self.message,
             "next_date": iso(self.next_date),
             "refund_expected_by": iso(self.refund_expected_by),

@@ -25,7 +25,15 @@ from calculator.assessment import iso
 from calculator.case import InputError, parse_case
 from calculator.engine import triage
 from calculator.fields import FIELDS
-from calculator.vocab import FAMILY_LABELS, STATUS_LABELS, Family, RouteId, Status
+from calculator.vocab import (
+    DISPUTE_STAGE_LABELS,
+    FAMILY_LABELS,
+    STATUS_LABELS,
+    DisputeStage,
+    Family,
+    RouteId,
+    Status,
+)
 
 __all__ = [
     "COLUMNS",
@@ -87,7 +95,7 @@ class BatchRow:
     closes_on_latest: date | None
     days_left: int | None
     next_step: str
-    dispute_stage: str | None
+    dispute_stage: DisputeStage | None
     warnings: tuple[str, ...]
 
     @property
@@ -135,6 +143,9 @@ class BatchRow:
             "days_left": self.days_left,
             "next_step": self.next_step,
             "dispute_stage": self.dispute_stage,
+            "dispute_stage_label": (
+                None if self.dispute_stage is None else DISPUTE_STAGE_LABELS[self.dispute_stage]
+            ),
             "warnings": list(self.warnings),
         }
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "DISPUTE_STAGE_LABELS",
     "FAMILY_LABELS",
     "SITUATION_LABELS",
     "STATUS_LABELS",
     "STEP_STATE_LABELS",
     "CompletedBy",
     "DisputeReason",
+    "DisputeStage",
     "EventKind",
     "Family",
     "PaymentMethod",
@@ -129,6 +131,25 @@ SITUATION_LABELS = {
     Situation.DISPUTE: "A dispute is open",
 }
 """The first question's answers, in the order the guide's home page lists them."""
+
+
+class DisputeStage(StrEnum):
+    """Where an open (or ended) dispute stands, in the order a dispute goes."""
+
+    AWAITING_SELLER = "awaiting_seller"
+    SELLER_SILENT = "seller_silent"
+    SELLER_REPLIED = "seller_replied"
+    REFUND_APPROVED = "refund_approved"
+    CLOSED = "closed"
+
+
+DISPUTE_STAGE_LABELS = {
+    DisputeStage.AWAITING_SELLER: "Waiting for the seller",
+    DisputeStage.SELLER_SILENT: "Seller did not answer",
+    DisputeStage.SELLER_REPLIED: "Seller answered",
+    DisputeStage.REFUND_APPROVED: "Refund approved",
+    DisputeStage.CLOSED: "Closed",
+}
 
 
 class StepState(StrEnum):

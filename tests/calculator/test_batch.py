@@ -12,7 +12,14 @@ from calculator import InputError, batch, run_batch
 from calculator.batch import COLUMNS, CSV_COLUMNS
 from calculator.fields import FIELDS
 from calculator.policy import POLICY
-from calculator.vocab import FAMILY_LABELS, STATUS_LABELS, Family, Status
+from calculator.vocab import (
+    DISPUTE_STAGE_LABELS,
+    FAMILY_LABELS,
+    STATUS_LABELS,
+    DisputeStage,
+    Family,
+    Status,
+)
 
 TODAY = date(2026, 11, 26)
 
@@ -188,6 +195,7 @@ def test_json_shape() -> None:
         "days_left": 17,
         "next_step": data["rows"][1]["next_step"],
         "dispute_stage": None,
+        "dispute_stage_label": None,
         "warnings": data["rows"][1]["warnings"],
     }
     assert data["errors"][0] == {
@@ -197,6 +205,13 @@ def test_json_shape() -> None:
         "message": data["errors"][0]["message"],
     }
     assert data["ignored_columns"] == []
+
+
+def test_a_disputed_row_names_its_stage_in_words() -> None:
+    text = "order_id,order_date,shipped,dispute_opened\nD,2026-11-01,2026-11-02,2026-11-20\n"
+    row = run_batch(text, TODAY).to_dict()["rows"][0]
+    assert row["dispute_stage"] == DisputeStage.SELLER_SILENT
+    assert row["dispute_stage_label"] == DISPUTE_STAGE_LABELS[DisputeStage.SELLER_SILENT]
 
 
 def test_a_row_with_nothing_left_has_no_labels() -> None:

@@ -695,7 +695,7 @@ function cellHTML(row, key) {
   if (key === "closes_on" || key === "act_by") return showDate(value);
   if (key === "status") return escapeHTML(row.status_label);
   if (key === "family") return escapeHTML(row.family_label);
-  if (key === "dispute_stage") return escapeHTML(value.replaceAll("_", " "));
+  if (key === "dispute_stage") return escapeHTML(row.dispute_stage_label);
   return escapeHTML(value);
 }
 
