@@ -15,6 +15,7 @@ so polling from the test driver adds nothing to them.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import functools
 import gzip
@@ -358,12 +359,14 @@ class Urls:
         )
 
 
-def run(urls: Urls) -> list[tuple[str, str, str, str]]:
+def run(urls: Urls, only: tuple[str, ...] | None = None) -> list[tuple[str, str, str, str]]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *BENCH_ARGS]
         )
         try:
+            if only is not None:
+                return start_rows(sample_starts(browser, urls, only))
             return measure(browser, urls)
         finally:
             browser.close()
@@ -378,35 +381,93 @@ def fresh_page(browser: Any) -> tuple[Any, Any]:
 KINDS = ("snapshot", "repeat", "offline", "normal", "bare", "floor")
 
 
-def sample_starts(browser: Any, urls: Urls) -> dict[str, list[Visit]]:
-    """SAMPLES visits of each kind, interleaved, so that a slow spell of the machine
-    hits every kind alike."""
-    runs: dict[str, list[Visit]] = {kind: [] for kind in KINDS}
+def sample_starts(
+    browser: Any, urls: Urls, kinds: tuple[str, ...] = KINDS
+) -> dict[str, list[Visit]]:
+    """SAMPLES visits of each kind in `kinds`, interleaved, so that a slow spell of
+    the machine hits every kind alike. A repeat or offline visit needs a first one,
+    so asking for either also runs (and reports) the cold snapshot start."""
+    runs: dict[str, list[Visit]] = {kind: [] for kind in kinds}
+    visits_site = any(kind in kinds for kind in ("snapshot", "repeat", "offline"))
     for _ in range(SAMPLES):
-        context, page = fresh_page(browser)
-        runs["snapshot"].append(visit(page, urls.calculator))
-        # The next visits come once the offline copy is complete, as they would for
-        # a reader coming back later.
-        page.wait_for_selector(
-            "#calc-result[data-offline=ready]", state="attached", timeout=TIMEOUT_MS
-        )
-        page.wait_for_load_state("networkidle")
-        runs["repeat"].append(visit(page, urls.repeat))
-        context.set_offline(True)
-        runs["offline"].append(visit(page, urls.offline))
-        context.close()
-        for kind, url in (("normal", urls.normal), ("bare", urls.bare), ("floor", urls.floor)):
+        if visits_site:
             context, page = fresh_page(browser)
-            runs[kind].append(visit(page, url))
+            runs.setdefault("snapshot", []).append(visit(page, urls.calculator))
+            if "repeat" in kinds or "offline" in kinds:
+                # The next visits come once the offline copy is complete, as they
+                # would for a reader coming back later.
+                page.wait_for_selector(
+                    "#calc-result[data-offline=ready]", state="attached", timeout=TIMEOUT_MS
+                )
+                page.wait_for_load_state("networkidle")
+                if "repeat" in kinds:
+                    runs["repeat"].append(visit(page, urls.repeat))
+                if "offline" in kinds:
+                    context.set_offline(True)
+                    runs["offline"].append(visit(page, urls.offline))
             context.close()
+        for kind, url in (("normal", urls.normal), ("bare", urls.bare), ("floor", urls.floor)):
+            if kind in kinds:
+                context, page = fresh_page(browser)
+                runs[kind].append(visit(page, url))
+                context.close()
     for kind, used_by, want in (
-        ("snapshot", runs["snapshot"] + runs["repeat"] + runs["offline"], "snapshot"),
-        ("normal", runs["normal"], "normal"),
+        (
+            "snapshot",
+            [v for k in ("snapshot", "repeat", "offline") for v in runs.get(k, [])],
+            "snapshot",
+        ),
+        ("normal", runs.get("normal", []), "normal"),
     ):
         used = {v.runtime for v in used_by}
-        if used != {want}:
+        if used_by and used != {want}:
             print(f"warning: the {kind} runs used {sorted(used)}", flush=True)
     return runs
+
+
+def start_rows(runs: dict[str, list[Visit]]) -> list[tuple[str, str, str, str]]:
+    """The medians of the kinds sampled (for `--only`), and the ratios between them
+    where both sides were measured in this run."""
+    names = {
+        "snapshot": "First answer, snapshot start (cold)",
+        "repeat": "Repeat visit (offline copy in place)",
+        "offline": "Offline reload",
+        "normal": "First answer, normal start (cold)",
+        "bare": "Bare page (cold)",
+        "floor": "Floor page (cold)",
+    }
+    ms = {kind: median([v.first_answer_ms for v in got]) for kind, got in runs.items() if got}
+    rows = [(names[kind], f"{ms[kind]:.0f} ms", "", "") for kind in KINDS if kind in ms]
+    for kind in ("snapshot", "repeat", "normal"):
+        if kind in ms:
+            got = runs[kind]
+            rows.append(
+                (
+                    f"{names[kind]}: longest task / total blocking time",
+                    f"{median([v.longest_task_ms for v in got]):.0f}"
+                    f" / {median([v.blocking_ms for v in got]):.0f} ms",
+                    f"< {TARGET_TBT_MS:.0f} ms",
+                    verdict(median([v.blocking_ms for v in got]) < TARGET_TBT_MS),
+                )
+            )
+    for kind, over, target in (
+        ("snapshot", "bare", TARGET_SNAPSHOT_RATIO),
+        ("snapshot", "floor", TARGET_FLOOR_RATIO),
+        ("normal", "bare", TARGET_NORMAL_RATIO),
+        ("repeat", "bare", TARGET_REPEAT_RATIO),
+        ("offline", "bare", TARGET_REPEAT_RATIO),
+    ):
+        if kind in ms and over in ms:
+            ratio = ms[kind] / ms[over]
+            rows.append(
+                (
+                    f"{names[kind]} / {over} page",
+                    f"{ratio:.2f}",
+                    f"<= {target}",
+                    verdict(ratio <= target),
+                )
+            )
+    return rows
 
 
 def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
@@ -549,7 +610,25 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def main() -> None:
+def parse_only(argv: list[str]) -> tuple[str, ...] | None:
+    """`--only repeat,floor` samples only those kinds of start (see KINDS) and prints
+    their medians and ratios; without it, every figure is measured."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_page")
+    parser.add_argument("--only", help=f"comma-separated kinds of start: {','.join(KINDS)}")
+    only = parser.parse_args(argv).only
+    if only is None:
+        return None
+    kinds = tuple(kind.strip() for kind in only.split(",") if kind.strip())
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown or not kinds:
+        parser.error(
+            f"--only: unknown kind {', '.join(unknown) or '(none)'}; use {','.join(KINDS)}"
+        )
+    return kinds
+
+
+def main(argv: list[str] | None = None) -> None:
+    only = parse_only(sys.argv[1:] if argv is None else argv)
     if not (SITE / "calculator" / "index.html").is_file():
         print("bench_page: site/ is not built; run `make bench` (it builds the site first)")
         return
@@ -560,7 +639,7 @@ def main() -> None:
         shutil.copytree(SITE, site)
         without_snapshot(site, Path(tmp) / "normal")
         with serve(site) as site_url, serve(Path(tmp) / "normal") as normal_site_url:
-            rows = run(Urls.for_sites(site_url, normal_site_url))
+            rows = run(Urls.for_sites(site_url, normal_site_url), only)
     load_after = os.getloadavg()[0]
     print(
         f"Median of {SAMPLES} fresh browser contexts, headless Chromium, loopback server;"
