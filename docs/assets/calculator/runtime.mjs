@@ -43,20 +43,34 @@ async function restoreSnapshot(manifest, report) {
     throw new Error("this browser has no DecompressionStream");
   }
   const url = new URL(manifest.snapshot, manifest.manifestURL ?? manifest.indexURL).href;
-  // Started before Pyodide's own files so that the downloads overlap; loadPyodide
-  // sizes the WebAssembly memory from it, so it waits for it before instantiating.
-  const snapshot = fetchSnapshot(url).then((bytes) => {
-    report("start");
-    return bytes;
-  });
-  snapshot.catch(() => {}); // loadPyodide handles the failure; no unhandled rejection
+  // The snapshot's download starts first, but it is unpacked only once Pyodide has
+  // asked for its own files: gunzipping takes this thread for a while, and the
+  // runtime's downloads and the wasm's compiling must not wait behind it.
+  const download = fetch(url);
+  download.catch(() => {}); // read below; its failure is reported there
   const { loadPyodide } = await import(new URL("pyodide.mjs", manifest.indexURL).href);
-  const pyodide = await loadPyodide({
+  let runtimeAsked;
+  const asked = new Promise((resolve) => {
+    runtimeAsked = resolve;
+  });
+  const snapshot = asked
+    .then(() => download)
+    .then(readSnapshot)
+    .then((bytes) => {
+      report("start");
+      return bytes;
+    });
+  snapshot.catch(() => {}); // loadPyodide handles the failure; no unhandled rejection
+  const loading = loadPyodide({
     indexURL: manifest.indexURL,
     lockFileContents: { info: manifest.lockInfo, packages: {} },
     packageBaseUrl: manifest.indexURL,
     _loadSnapshot: snapshot,
   });
+  // loadPyodide has sent its requests (the wasm, the standard library, then its
+  // own loader) by the time a task has passed.
+  setTimeout(runtimeAsked, 0);
+  const pyodide = await loading;
   report("calculator");
   // A restore that "worked" must also answer: the bridge refuses an empty case
   // with a JSON error, which proves the interpreter and the calculator both run.
@@ -70,32 +84,17 @@ async function restoreSnapshot(manifest, report) {
   return pyodide;
 }
 
-/** The snapshot's bytes, gunzipped here unless the host already did (Content-Encoding). */
-async function fetchSnapshot(url) {
-  const response = await fetch(url);
+/** The snapshot's bytes, gunzipped here unless they are not gzip: the offline copy
+ * keeps them unpacked, and a host may have sent them with Content-Encoding. The
+ * whole file is read at once rather than streamed through this thread. */
+async function readSnapshot(response) {
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  const reader = response.body.getReader();
-  const first = await reader.read();
-  if (first.done || first.value.length < GZIP_MAGIC.length) {
-    throw new Error("snapshot: empty file");
-  }
-  const head = first.value;
-  const body = new ReadableStream({
-    start(controller) {
-      controller.enqueue(head);
-    },
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
-  const gzipped = GZIP_MAGIC.every((byte, i) => head[i] === byte);
-  const bytes = gzipped ? body.pipeThrough(new DecompressionStream("gzip")) : body;
-  return new Response(bytes).arrayBuffer();
+  const bytes = await response.arrayBuffer();
+  if (bytes.byteLength < GZIP_MAGIC.length) throw new Error("snapshot: empty file");
+  const head = new Uint8Array(bytes, 0, GZIP_MAGIC.length);
+  if (!GZIP_MAGIC.every((byte, i) => head[i] === byte)) return bytes;
+  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(unpacked).arrayBuffer();
 }
 
 async function startNormally(manifest, report) {
