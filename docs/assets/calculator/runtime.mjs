@@ -43,23 +43,23 @@ async function restoreSnapshot(manifest, report) {
     throw new Error("this browser has no DecompressionStream");
   }
   const url = new URL(manifest.snapshot, manifest.manifestURL ?? manifest.indexURL).href;
-  // The snapshot's download starts first, but it is unpacked only once Pyodide has
-  // asked for its own files: gunzipping takes this thread for a while, and the
-  // runtime's downloads and the wasm's compiling must not wait behind it.
-  const download = fetch(url);
-  download.catch(() => {}); // read below; its failure is reported there
+  // Another worker fetches and unpacks the snapshot while this one loads and
+  // compiles the runtime. Where a worker cannot start one, the download starts
+  // here first, but it is unpacked only once Pyodide has asked for its own files:
+  // gunzipping takes this thread for a while, and the runtime's downloads and the
+  // wasm's compiling must not wait behind it.
+  const aside = unpackAside(url);
+  const download = aside ? null : fetch(url);
+  download?.catch(() => {}); // read below; its failure is reported there
   const { loadPyodide } = await import(new URL("pyodide.mjs", manifest.indexURL).href);
   let runtimeAsked;
   const asked = new Promise((resolve) => {
     runtimeAsked = resolve;
   });
-  const snapshot = asked
-    .then(() => download)
-    .then(readSnapshot)
-    .then((bytes) => {
-      report("start");
-      return bytes;
-    });
+  const snapshot = (aside ?? asked.then(() => download).then(readSnapshot)).then((bytes) => {
+    report("start");
+    return bytes;
+  });
   snapshot.catch(() => {}); // loadPyodide handles the failure; no unhandled rejection
   const loading = loadPyodide({
     indexURL: manifest.indexURL,
@@ -84,17 +84,44 @@ async function restoreSnapshot(manifest, report) {
   return pyodide;
 }
 
-/** The snapshot's bytes, gunzipped here unless they are not gzip: the offline copy
- * keeps them unpacked, and a host may have sent them with Content-Encoding. The
- * whole file is read at once rather than streamed through this thread. */
-async function readSnapshot(response) {
+/** The snapshot's bytes from unpack.mjs in a worker of its own, or null where no
+ * worker starts here; if that worker fails to start, this thread reads them. */
+function unpackAside(url) {
+  if (typeof Worker !== "function") return null;
+  let helper;
+  try {
+    helper = new Worker(new URL("unpack.mjs", import.meta.url), { type: "module" });
+  } catch {
+    return null;
+  }
+  return new Promise((resolve, reject) => {
+    helper.onmessage = ({ data }) => {
+      helper.terminate();
+      if (data?.bytes instanceof ArrayBuffer) resolve(data.bytes);
+      else reject(new Error(data?.error ?? "snapshot: no bytes"));
+    };
+    helper.onerror = (event) => {
+      event.preventDefault();
+      helper.terminate();
+      resolve(fetch(url).then(readSnapshot));
+    };
+    helper.postMessage(url);
+  });
+}
+
+/** The snapshot's bytes, gunzipped as they arrive unless they are not gzip: the
+ * offline copy keeps them unpacked, and a host may have sent them with
+ * Content-Encoding. Only a copy's first bytes pass through JavaScript. */
+export async function readSnapshot(response) {
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  const bytes = await response.arrayBuffer();
-  if (bytes.byteLength < GZIP_MAGIC.length) throw new Error("snapshot: empty file");
-  const head = new Uint8Array(bytes, 0, GZIP_MAGIC.length);
-  if (!GZIP_MAGIC.every((byte, i) => head[i] === byte)) return bytes;
-  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Response(unpacked).arrayBuffer();
+  const peek = response.clone().body.getReader();
+  const first = await peek.read();
+  peek.cancel().catch(() => {});
+  if (first.done || first.value.length < GZIP_MAGIC.length) {
+    throw new Error("snapshot: empty file");
+  }
+  if (!GZIP_MAGIC.every((byte, i) => first.value[i] === byte)) return response.arrayBuffer();
+  return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
 }
 
 async function startNormally(manifest, report) {
