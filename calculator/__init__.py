@@ -5,7 +5,15 @@ and, unchanged, in the browser under Pyodide. Every number the rules use is
 read from policy.toml at import.
 """
 
-from calculator.assessment import Assessment, Dispute, Event, Notice, PolicyUse, Route
+from calculator.assessment import (
+    Assessment,
+    Dispute,
+    DisputeStep,
+    Event,
+    Notice,
+    PolicyUse,
+    Route,
+)
 from calculator.batch import BatchError, BatchResult, BatchRow, run_batch
 from calculator.case import Case, InputError, parse_case
 from calculator.engine import assess
@@ -22,6 +30,7 @@ from calculator.vocab import (
     RouteId,
     Situation,
     Status,
+    StepState,
 )
 
 __all__ = [
@@ -35,6 +44,7 @@ __all__ = [
     "CompletedBy",
     "Dispute",
     "DisputeReason",
+    "DisputeStep",
     "Event",
     "EventKind",
     "Family",
@@ -49,6 +59,7 @@ __all__ = [
     "RouteId",
     "Situation",
     "Status",
+    "StepState",
     "assess",
     "calendar_ics",
     "parse_case",

@@ -14,19 +14,24 @@ from calculator.case import Case
 from calculator.fields import FIELDS
 from calculator.policy import Entry
 from calculator.vocab import (
+    DISPUTE_STAGE_LABELS,
     FAMILY_LABELS,
     STATUS_LABELS,
+    STEP_STATE_LABELS,
     CompletedBy,
     DisputeReason,
+    DisputeStage,
     EventKind,
     Family,
     RouteId,
     Status,
+    StepState,
 )
 
 __all__ = [
     "Assessment",
     "Dispute",
+    "DisputeStep",
     "Event",
     "Notice",
     "PolicyUse",
@@ -103,29 +108,57 @@ class Route:
 
 
 @dataclass(frozen=True)
+class DisputeStep:
+    """One step of a dispute's progress, in the words the page shows."""
+
+    label: str
+    date: date | None
+    """The day it happened or is due, if one is known."""
+    state: StepState
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "date": iso(self.date),
+            "state": self.state,
+            "state_label": STEP_STATE_LABELS[self.state],
+        }
+
+
+@dataclass(frozen=True)
 class Dispute:
     opened: date
     reason: DisputeReason
     seller_reply_due: date
-    stage: str
+    stage: DisputeStage
     message: str
     next_date: date | None
     """The next day the reader should look at the dispute again, if one is known."""
     refund_expected_by: date | None
     payment_note: str | None
     guide: str
+    steps: tuple[DisputeStep, ...]
+    """From the opening to the money back: done, then the one current step, then next."""
+
+    @property
+    def route(self) -> RouteId:
+        """The route the dispute is about: one id for each reason."""
+        return RouteId(self.reason)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "opened": iso(self.opened),
             "reason": self.reason,
+            "route": self.route,
             "seller_reply_due": iso(self.seller_reply_due),
             "stage": self.stage,
+            "stage_label": DISPUTE_STAGE_LABELS[self.stage],
             "message": self.message,
             "next_date": iso(self.next_date),
             "refund_expected_by": iso(self.refund_expected_by),
             "payment_note": self.payment_note,
             "guide": self.guide,
+            "steps": [step.to_dict() for step in self.steps],
         }
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,7 +25,15 @@ from calculator.assessment import iso
 from calculator.case import InputError, parse_case
 from calculator.engine import triage
 from calculator.fields import FIELDS
-from calculator.vocab import Family, RouteId, Status
+from calculator.vocab import (
+    DISPUTE_STAGE_LABELS,
+    FAMILY_LABELS,
+    STATUS_LABELS,
+    DisputeStage,
+    Family,
+    RouteId,
+    Status,
+)
 
 __all__ = [
     "COLUMNS",
@@ -33,6 +41,7 @@ __all__ = [
     "BatchError",
     "BatchResult",
     "BatchRow",
+    "Progress",
     "column_help",
     "run_batch",
 ]
@@ -86,7 +95,7 @@ class BatchRow:
     closes_on_latest: date | None
     days_left: int | None
     next_step: str
-    dispute_stage: str | None
+    dispute_stage: DisputeStage | None
     warnings: tuple[str, ...]
 
     @property
@@ -99,13 +108,34 @@ class BatchRow:
             self.line,
         )
 
+    def csv_cells(self) -> tuple[object, ...]:
+        """The row's cells in CSV_COLUMNS order; the error column stays empty."""
+        return (
+            self.order_id,
+            self.line,
+            self.route,
+            self.family,
+            self.status,
+            self.title,
+            iso(self.act_by),
+            iso(self.closes_on),
+            iso(self.closes_on_latest),
+            self.days_left,
+            self.next_step,
+            self.dispute_stage,
+            " ".join(self.warnings),
+            "",
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "line": self.line,
             "order_id": self.order_id,
             "route": self.route,
             "family": self.family,
+            "family_label": None if self.family is None else FAMILY_LABELS[self.family],
             "status": self.status,
+            "status_label": None if self.status is None else STATUS_LABELS[self.status],
             "title": self.title,
             "act_by": iso(self.act_by),
             "closes_on": iso(self.closes_on),
@@ -113,6 +143,9 @@ class BatchRow:
             "days_left": self.days_left,
             "next_step": self.next_step,
             "dispute_stage": self.dispute_stage,
+            "dispute_stage_label": (
+                None if self.dispute_stage is None else DISPUTE_STAGE_LABELS[self.dispute_stage]
+            ),
             "warnings": list(self.warnings),
         }
 
@@ -159,15 +192,14 @@ class BatchResult:
     def to_csv(self) -> str:
         """Rows most urgent first, then one line per bad row with its error."""
         out = io.StringIO()
-        writer = csv.DictWriter(out, CSV_COLUMNS, restval="", lineterminator="\n")
-        writer.writeheader()
-        for row in self.rows:
-            cells = row.to_dict()
-            cells["warnings"] = " ".join(row.warnings)
-            writer.writerow({column: _cell(cells[column]) for column in CSV_COLUMNS[:-1]})
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows([_cell(value) for value in row.csv_cells()] for row in self.rows)
+        blank = [""] * len(CSV_COLUMNS)
         for error in self.errors:
-            cells = {"order_id": error.order_id, "line": error.line, "error": error.message}
-            writer.writerow({column: _cell(value) for column, value in cells.items()})
+            cells = dict(zip(CSV_COLUMNS, blank, strict=True))
+            cells.update(order_id=error.order_id, line=str(error.line), error=error.message)
+            writer.writerow([_cell(value) for value in cells.values()])
         return out.getvalue()
 
 
@@ -235,7 +267,14 @@ def _records(csv_text: str) -> Iterator[tuple[int, list[str]]]:
         yield reader.line_num, cells
 
 
-def run_batch(csv_text: str, today: date) -> BatchResult:
+Progress = Callable[[int, int], None]
+"""Told (rows done, rows in the file) while a batch runs, so a page can show how far it is."""
+
+PROGRESS_STEPS = 100
+"""At most this many progress reports per batch, plus the last one."""
+
+
+def run_batch(csv_text: str, today: date, progress: Progress | None = None) -> BatchResult:
     """Assess every row; file-level problems (no header, no order_date) raise InputError."""
     records = _records(csv_text)
     first = next(records, None)
@@ -243,9 +282,15 @@ def run_batch(csv_text: str, today: date) -> BatchResult:
         raise InputError("file", "the CSV file is empty")
     keys, id_column, ignored = _header(first[1])
     width = len(keys)
+    # Read every record first: a syntax error is found before any work, and the total is known.
+    body = list(records)
+    total = len(body)
+    every = -(-total // PROGRESS_STEPS)  # rounded up, so never more reports than the steps
     rows: list[BatchRow] = []
     errors: list[BatchError] = []
-    for line, cells in records:
+    for done, (line, cells) in enumerate(body):
+        if progress is not None and done and done % every == 0:
+            progress(done, total)
         if not "".join(cells).strip():
             continue
         order_id = ""
@@ -263,5 +308,7 @@ def run_batch(csv_text: str, today: date) -> BatchResult:
             errors.append(
                 BatchError(line, order_id, _column(error.field), _columns_in(error.message))
             )
+    if progress is not None:
+        progress(total, total)
     rows.sort(key=lambda row: row.urgency)
     return BatchResult(today=today, rows=tuple(rows), errors=tuple(errors), ignored_columns=ignored)

@@ -10,7 +10,7 @@ import json
 from datetime import date
 from typing import Any
 
-from calculator.batch import run_batch
+from calculator.batch import Progress, run_batch
 from calculator.case import InputError, parse_case
 from calculator.dates import parse_iso
 from calculator.engine import assess
@@ -60,13 +60,13 @@ def _ics(fields_json: str) -> Any:
     }
 
 
-def _batch(csv_text: str, today_iso: str) -> Any:
+def _batch(csv_text: str, today_iso: str, progress: Progress | None) -> Any:
     today: date | None = parse_iso(today_iso.strip()) if isinstance(today_iso, str) else None
     if today is None:
         raise InputError("today", f"today '{today_iso}' is not a real date in YYYY-MM-DD form")
     if not isinstance(csv_text, str):
         raise InputError("file", "the CSV must be text")
-    result = run_batch(csv_text, today)
+    result = run_batch(csv_text, today, progress)
     return {**result.to_dict(), "csv": result.to_csv()}
 
 
@@ -80,9 +80,13 @@ def ics_json(fields_json: str) -> str:
     return _guarded(_ics, fields_json)
 
 
-def batch_json(csv_text: str, today_iso: str) -> str:
-    """BatchResult.to_dict() plus "csv", the same rows as CSV text."""
-    return _guarded(_batch, csv_text, today_iso)
+def batch_json(csv_text: str, today_iso: str, progress: Progress | None = None) -> str:
+    """BatchResult.to_dict() plus "csv", the same rows as CSV text.
+
+    `progress(done, total)`, when given, is called as rows are assessed: in the browser it
+    posts a message from the worker, which the page draws while Python is still busy.
+    """
+    return _guarded(_batch, csv_text, today_iso, progress)
 
 
 def fields_json() -> str:

@@ -23,12 +23,16 @@ __all__ = ["Case", "InputError", "parse_case"]
 _TRUE = frozenset({"true", "yes", "on", "1", "y"})
 _FALSE = frozenset({"false", "no", "off", "0", "n", ""})
 _WHOLE = re.compile(r"[+-]?[0-9]+")
-_DATE_FIELDS = tuple(f.name for f in FIELDS if f.kind is FieldKind.DATE)
-_EVENT_FIELDS = tuple(f.name for f in FIELDS if f.event)
+# (option name, attribute) pairs: the checks run on every row of a batch.
+_DATE_FIELDS = tuple((f.name, f.attr) for f in FIELDS if f.kind is FieldKind.DATE)
+_EVENT_FIELDS = tuple((f.name, f.attr) for f in FIELDS if f.event)
 # Each of these needs the parcel to have left, so none can be before shipping.
-_AFTER_SHIPPING = ("tracking-delivered", "delivered", "confirmed", "protection-end")
+_AFTER_SHIPPING = tuple(
+    (name, name.replace("-", "_"))
+    for name in ("tracking-delivered", "delivered", "confirmed", "protection-end")
+)
 # A request's story in the order it happens; each step needs the request to exist.
-_DISPUTE_STEPS = ("seller-replied", "refund-approved")
+_DISPUTE_STEPS = (("seller-replied", "seller_replied"), ("refund-approved", "refund_approved"))
 
 
 class InputError(ValueError):
@@ -95,17 +99,10 @@ def _after(field: str, later: date, other: str, earlier: date | None) -> None:
         raise InputError(field, f"{field} {later} is before {other} {earlier}")
 
 
-_ATTR = {field.name: field.attr for field in FIELDS}
-
-
-def _value(case: Case, name: str) -> object:
-    return getattr(case, _ATTR[name])
-
-
 def _check_dates(case: Case) -> None:
     low_year, high_year = POLICY.limit("year_min"), POLICY.limit("year_max")
-    for name in _DATE_FIELDS:
-        value = _value(case, name)
+    for name, attr in _DATE_FIELDS:
+        value = getattr(case, attr)
         if value is None:
             continue
         if not isinstance(value, date):
@@ -126,16 +123,21 @@ def _check_protection(case: Case) -> None:
         )
 
 
+_METHODS = frozenset(PaymentMethod)
+_REGIONS = frozenset(Region)
+_REASONS = frozenset(DisputeReason)
+
+
 def _check_choices(case: Case) -> None:
-    if case.payment_method not in tuple(PaymentMethod):
+    if case.payment_method not in _METHODS:
         raise InputError(
             "payment-method",
             f"payment-method '{case.payment_method}' is not one of {', '.join(PaymentMethod)}",
         )
-    if case.region not in tuple(Region):
+    if case.region not in _REGIONS:
         raise InputError("region", f"region '{case.region}' is not one of {', '.join(Region)}")
     if case.dispute_reason is not None:
-        if case.dispute_reason not in tuple(DisputeReason):
+        if case.dispute_reason not in _REASONS:
             raise InputError(
                 "dispute-reason",
                 f"dispute-reason '{case.dispute_reason}' is not one of {', '.join(DisputeReason)}",
@@ -148,8 +150,8 @@ def _check_order(case: Case) -> None:
     order = case.order_date
     if case.shipped is not None:
         _after("shipped", case.shipped, "order-date", order)
-    for name in _AFTER_SHIPPING:
-        value = _value(case, name)
+    for name, attr in _AFTER_SHIPPING:
+        value = getattr(case, attr)
         if value is None:
             continue
         if case.shipped is None:
@@ -160,8 +162,8 @@ def _check_order(case: Case) -> None:
         _after("dispute-opened", case.dispute_opened, "order-date", order)
         _after("dispute-opened", case.dispute_opened, "shipped", case.shipped)
     previous, previous_name = case.dispute_opened, "dispute-opened"
-    for name in _DISPUTE_STEPS:
-        value = _value(case, name)
+    for name, attr in _DISPUTE_STEPS:
+        value = getattr(case, attr)
         if not isinstance(value, date):
             continue
         if case.dispute_opened is None:
@@ -186,8 +188,8 @@ def _check_today(case: Case) -> None:
         return
     if case.today < case.order_date:
         raise InputError("today", f"today {case.today} is before order-date {case.order_date}")
-    for name in _EVENT_FIELDS:
-        value = _value(case, name)
+    for name, attr in _EVENT_FIELDS:
+        value = getattr(case, attr)
         if isinstance(value, date) and value > case.today:
             raise InputError(name, f"{name} {value} is after today {case.today}")
 

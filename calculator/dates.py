@@ -23,6 +23,8 @@ __all__ = [
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ONE_DAY = timedelta(days=1)
+_WORKING_DAYS_A_WEEK = calendar.SATURDAY
+"""Monday (0) to Friday (4): the number of the first weekend day is the count of working days."""
 _MONTHS_A_YEAR = len(calendar.month_abbr) - 1
 """Twelve, from the calendar module: month_abbr has an empty first entry."""
 
@@ -43,8 +45,13 @@ def parse_iso(text: str) -> date | None:
 
 def add_working_days(start: date, count: int) -> date:
     """The day `count` working days (Monday to Friday) after `start`; holidays are not known."""
-    current = start
-    remaining = count
+    if count <= 0:
+        return start
+    # Any seven days in a row hold five working days, wherever they start; the last
+    # few are counted by hand so the answer is a working day, never the weekend after.
+    weeks, remaining = divmod(count - 1, _WORKING_DAYS_A_WEEK)
+    remaining += 1
+    current = start + timedelta(weeks=weeks)
     while remaining > 0:
         current += _ONE_DAY
         if current.weekday() < calendar.SATURDAY:

@@ -23,7 +23,7 @@ from calculator.routes import (
     of_family,
 )
 from calculator.timeline import build_timeline
-from calculator.vocab import RouteId
+from calculator.vocab import DisputeStage, RouteId
 from calculator.warnings import collect_warnings
 
 __all__ = ["Triage", "assess", "triage"]
@@ -54,7 +54,7 @@ def _next_step(
     earlier: the fallbacks want AliExpress tried first, and a warning says when one of
     them closes before AliExpress is likely to decide.
     """
-    if dispute is not None and dispute.stage != "closed":
+    if dispute is not None and dispute.stage is not DisputeStage.CLOSED:
         return dispute.message, RouteId(dispute.reason), dispute.guide
     own = most_urgent(of_family(routes, aliexpress=True))
     if own is not None:

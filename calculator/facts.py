@@ -10,7 +10,8 @@ page decides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from calculator.case import Case
@@ -44,8 +45,8 @@ class Facts:
     """C had protection lasted its longest credible period; None when it cannot differ."""
     scan_completion: date | None
     """The day a delivered tracking scan completes the order."""
-    rules: dict[str, Entry] = field(default_factory=dict)
-    """The version of each rule used so far, as in force on the order date."""
+    rules: Mapping[str, Entry]
+    """Every rule in the version in force on the order date."""
 
     @property
     def protection_assumed(self) -> bool:
@@ -72,12 +73,8 @@ class Facts:
         )
 
     def rule(self, entry_id: str) -> Entry:
-        """The rule's version in force on the order date, remembered for the answer's sources."""
-        entry = self.rules.get(entry_id)
-        if entry is None:
-            entry = POLICY.entries[entry_id].at(self.case.order_date)
-            self.rules[entry_id] = entry
-        return entry
+        """The rule's version in force on the order date; a KeyError is a typo in code."""
+        return self.rules[entry_id]
 
     def days(self, entry_id: str) -> int:
         return self.rule(entry_id).default
@@ -102,6 +99,7 @@ def facts_for(case: Case, today: date) -> Facts:
         completed_by=None,
         completed_latest=None,
         scan_completion=None,
+        rules=POLICY.rules_on(case.order_date),
     )
     shipped = case.shipped
     if shipped is None:

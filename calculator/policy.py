@@ -13,10 +13,13 @@ applied when it was placed, and the guide can say what changed and when.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, replace
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 __all__ = ["POLICY", "Entry", "Fact", "PeakSeason", "Policy", "Source", "load_policy"]
@@ -140,6 +143,30 @@ class Policy:
 
     def limit(self, name: str) -> int:
         return self.limits[name]
+
+    @cached_property
+    def _changes(self) -> tuple[date, ...]:
+        """Every day on which some rule took effect, in order."""
+        days = {v.from_ for e in self.entries.values() for v in e.versions if v.from_}
+        return tuple(sorted(days))
+
+    _books: dict[int, Mapping[str, Entry]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def rules_on(self, day: date) -> Mapping[str, Entry]:
+        """Every rule in the version in force on `day`.
+
+        Between two days on which some rule changed, every day has the same rules, so
+        those days share one read-only table: a batch of orders looks each rule up once
+        per period, not once per order.
+        """
+        era = bisect_right(self._changes, day)
+        book = self._books.get(era)
+        if book is None:
+            rules = {entry_id: entry.at(day) for entry_id, entry in self.entries.items()}
+            book = self._books[era] = MappingProxyType(rules)
+        return book
 
 
 def _date(raw: Any) -> date:

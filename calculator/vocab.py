@@ -9,10 +9,14 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "DISPUTE_STAGE_LABELS",
     "FAMILY_LABELS",
+    "SITUATION_LABELS",
     "STATUS_LABELS",
+    "STEP_STATE_LABELS",
     "CompletedBy",
     "DisputeReason",
+    "DisputeStage",
     "EventKind",
     "Family",
     "PaymentMethod",
@@ -20,6 +24,7 @@ __all__ = [
     "RouteId",
     "Situation",
     "Status",
+    "StepState",
 ]
 
 
@@ -115,6 +120,52 @@ class Situation(StrEnum):
     CANCEL = "cancel"
     CHANGE_OF_MIND = "change_of_mind"
     DISPUTE = "dispute"
+
+
+SITUATION_LABELS = {
+    Situation.NOT_RECEIVED: "It has not arrived",
+    Situation.DAMAGED: "It arrived broken",
+    Situation.NOT_AS_DESCRIBED: "It is not what was described",
+    Situation.CANCEL: "I want to cancel",
+    Situation.CHANGE_OF_MIND: "I changed my mind",
+    Situation.DISPUTE: "A dispute is open",
+}
+"""The first question's answers, in the order the guide's home page lists them."""
+
+
+class DisputeStage(StrEnum):
+    """Where an open (or ended) dispute stands, in the order a dispute goes."""
+
+    AWAITING_SELLER = "awaiting_seller"
+    SELLER_SILENT = "seller_silent"
+    SELLER_REPLIED = "seller_replied"
+    REFUND_APPROVED = "refund_approved"
+    CLOSED = "closed"
+
+
+DISPUTE_STAGE_LABELS = {
+    DisputeStage.AWAITING_SELLER: "Waiting for the seller",
+    DisputeStage.SELLER_SILENT: "Seller did not answer",
+    DisputeStage.SELLER_REPLIED: "Seller answered",
+    DisputeStage.REFUND_APPROVED: "Refund approved",
+    DisputeStage.CLOSED: "Closed",
+}
+
+
+class StepState(StrEnum):
+    """Where a dispute stands against one of its steps."""
+
+    DONE = "done"
+    CURRENT = "current"
+    NEXT = "next"
+
+
+STEP_STATE_LABELS = {
+    StepState.DONE: "Done",
+    StepState.CURRENT: "Now",
+    StepState.NEXT: "Next",
+}
+"""What the page shows beside each step, so its state is said in words, not by colour alone."""
 
 
 class EventKind(StrEnum):

@@ -13,7 +13,7 @@ from calculator.dates import add_working_days, days
 from calculator.facts import Facts
 from calculator.policy import POLICY, PeakSeason
 from calculator.routes import LIVE, most_urgent, of_family
-from calculator.vocab import Status
+from calculator.vocab import DisputeStage, Status
 
 __all__ = [
     "aliexpress_expected_end",
@@ -136,7 +136,7 @@ def _confirm_receipt(facts: Facts) -> Notice | None:
 
 
 def _close_on_promise(dispute: Dispute | None) -> Notice | None:
-    if dispute is None or dispute.stage in ("refund_approved", "closed"):
+    if dispute is None or dispute.stage in (DisputeStage.REFUND_APPROVED, DisputeStage.CLOSED):
         return None
     return Notice("close_on_promise", CLOSE_ON_PROMISE)
 
@@ -206,7 +206,7 @@ def aliexpress_expected_end(
     if dispute is not None:
         if dispute.refund_expected_by is not None:
             return dispute.refund_expected_by
-        if dispute.stage == "closed":
+        if dispute.stage is DisputeStage.CLOSED:
             return None
         start = dispute.opened
     else:

@@ -70,10 +70,21 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class SiteServer(ThreadingHTTPServer):
+    """A browser that stops a download half-way (a page left, a fetch aborted) is normal."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the reader's browser hung up; nothing went wrong here
+        super().handle_error(request, client_address)
+
+
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
     """Bind a server for `directory`; port 0 picks a free port (read it from server_address)."""
     handler = functools.partial(SiteHandler, directory=str(directory))
-    return ThreadingHTTPServer((host, port), handler)
+    return SiteServer((host, port), handler)
 
 
 @contextlib.contextmanager

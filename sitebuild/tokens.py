@@ -213,3 +213,19 @@ def calculator_fields(context: Context) -> str:
         for group, rows in groups.items()
     ]
     return "\n\n".join(blocks)
+
+
+@generated("calculator_situations")
+def calculator_situations(context: Context) -> str:
+    """The calculator's first question: what happened, from the engine's own words."""
+    from sitebuild.form import situation_buttons  # noqa: PLC0415 -- only the calculator page
+
+    return situation_buttons()
+
+
+@generated("calculator_form")
+def calculator_form(context: Context) -> str:
+    """The calculator's fields as form controls, from the one field table."""
+    from sitebuild.form import field_groups  # noqa: PLC0415 -- only the calculator page
+
+    return field_groups()

@@ -8,6 +8,7 @@ request per order, so the open one stands in for the others).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from calculator.assessment import Dispute, PolicyUse, Route
@@ -139,11 +140,24 @@ def _route(facts: Facts, spec: RouteSpec, verdict: Verdict) -> Route:
         reason=verdict.reason,
         next_step=verdict.next_step,
         guide=verdict.guide or spec.guide,
-        policy=tuple(_use(facts.rule(entry_id)) for entry_id in verdict.uses),
+        policy=_policy(facts.rules, verdict.uses),
     )
 
 
 _USES: dict[int, PolicyUse] = {}
+_POLICIES: dict[tuple[int, tuple[str, ...]], tuple[Mapping[str, Entry], tuple[PolicyUse, ...]]] = {}
+
+
+def _policy(rules: Mapping[str, Entry], uses: tuple[str, ...]) -> tuple[PolicyUse, ...]:
+    """The rules a verdict used, as shown; orders whose rules are the same share the tuple.
+
+    The cache holds each rule table it was keyed on, so no key can outlive its table.
+    """
+    key = (id(rules), uses)
+    cached = _POLICIES.get(key)
+    if cached is None:
+        cached = _POLICIES[key] = (rules, tuple(_use(rules[entry_id]) for entry_id in uses))
+    return cached[1]
 
 
 def _use(entry: Entry) -> PolicyUse:

@@ -7,7 +7,9 @@ from calculator.dates import days
 from calculator.facts import Facts
 from calculator.routes.base import RouteSpec, Verdict, window
 from calculator.routes.cancel import cancel_step
-from calculator.vocab import Family, RouteId, Status
+from calculator.routes.consumer_law import LAW
+from calculator.routes.withdrawal import TITLE as WITHDRAWAL_ROUTE
+from calculator.vocab import Family, Region, RouteId, Status
 
 UNSHIPPED = "The order has not shipped, so cancelling it costs nothing."
 FREE_OPEN = "The item has a Free Return label, so it can go back free, unused, until {closes_on}."
@@ -25,10 +27,15 @@ AT_COST = (
     "Without a Free Return label, a return because you changed your mind is at your cost and "
     "needs the seller's agreement."
 )
-AT_COST_STEP = (
-    "Ask the seller whether they will take it back; in the EU you may also withdraw within "
-    "{withdrawal} days of receipt."
-)
+ASK_SELLER = "Ask the seller whether they will take it back."
+AT_COST_STEP = {
+    Region.US: ASK_SELLER,
+    Region.OTHER: (
+        ASK_SELLER + " Your country's consumer law may also let you withdraw: choose your region "
+        "to see."
+    ),
+}
+LAW_STEP = ASK_SELLER + " {law} also lets you withdraw without a reason: see {route} below."
 
 
 def judge(facts: Facts) -> Verdict:
@@ -56,11 +63,18 @@ def judge(facts: Facts) -> Verdict:
             closes_on=closes_on,
             guide="refunds/returns/",
         )
+    # The law's own period is the withdrawal route's to state, once, on its own card.
+    law = LAW.get(case.region)
+    step = (
+        AT_COST_STEP[case.region]
+        if law is None
+        else LAW_STEP.format(law=law, route=f"\u201c{WITHDRAWAL_ROUTE}\u201d")
+    )
     return Verdict(
         Status.NOT_APPLICABLE,
         FREE_LATER if case.free_return else AT_COST,
-        AT_COST_STEP.format(withdrawal=facts.days("eu_withdrawal_days")),
-        uses=("free_return_days", "eu_withdrawal_days"),
+        step,
+        uses=("free_return_days",),
         guide="refunds/returns/",
     )
 

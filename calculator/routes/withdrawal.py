@@ -18,6 +18,7 @@ from calculator.routes.consumer_law import LAW, received_on
 from calculator.vocab import Family, Region, RouteId, Status
 
 GUIDE = "other-routes/eu-rights/"
+TITLE = "Withdraw under consumer law"
 
 NONE = {
     Region.US: "No US law gives a general right to cancel an online purchase without a reason.",
@@ -112,4 +113,4 @@ def judge(facts: Facts) -> Verdict:
     )
 
 
-ROUTE = RouteSpec(RouteId.WITHDRAWAL, "Withdraw under consumer law", Family.LAW, GUIDE, judge)
+ROUTE = RouteSpec(RouteId.WITHDRAWAL, TITLE, Family.LAW, GUIDE, judge)

@@ -12,6 +12,14 @@ from calculator import InputError, batch, run_batch
 from calculator.batch import COLUMNS, CSV_COLUMNS
 from calculator.fields import FIELDS
 from calculator.policy import POLICY
+from calculator.vocab import (
+    DISPUTE_STAGE_LABELS,
+    FAMILY_LABELS,
+    STATUS_LABELS,
+    DisputeStage,
+    Family,
+    Status,
+)
 
 TODAY = date(2026, 11, 26)
 
@@ -177,7 +185,9 @@ def test_json_shape() -> None:
         "order_id": "soon",
         "route": "not_received",
         "family": "aliexpress",
+        "family_label": FAMILY_LABELS[Family.ALIEXPRESS],
         "status": "open",
+        "status_label": STATUS_LABELS[Status.OPEN],
         "title": "Item not received",
         "act_by": "2026-11-28",
         "closes_on": "2026-12-13",
@@ -185,6 +195,7 @@ def test_json_shape() -> None:
         "days_left": 17,
         "next_step": data["rows"][1]["next_step"],
         "dispute_stage": None,
+        "dispute_stage_label": None,
         "warnings": data["rows"][1]["warnings"],
     }
     assert data["errors"][0] == {
@@ -194,6 +205,42 @@ def test_json_shape() -> None:
         "message": data["errors"][0]["message"],
     }
     assert data["ignored_columns"] == []
+
+
+def test_a_disputed_row_names_its_stage_in_words() -> None:
+    text = "order_id,order_date,shipped,dispute_opened\nD,2026-11-01,2026-11-02,2026-11-20\n"
+    row = run_batch(text, TODAY).to_dict()["rows"][0]
+    assert row["dispute_stage"] == DisputeStage.SELLER_SILENT
+    assert row["dispute_stage_label"] == DISPUTE_STAGE_LABELS[DisputeStage.SELLER_SILENT]
+
+
+def test_a_row_with_nothing_left_has_no_labels() -> None:
+    text = "order_id,order_date,shipped,delivered,protection_end,payment_method,region\n"
+    text += "old,2020-01-01,2020-01-02,2020-01-20,2020-02-20,balance,other\n"
+    row = run_batch(text, TODAY).to_dict()["rows"][0]
+    assert row["route"] is None
+    assert row["status_label"] is None and row["family_label"] is None
+
+
+def test_progress_is_told_as_rows_are_done_and_ends_at_the_total() -> None:
+    rows = 250
+    text = "order_id,order_date\n" + "".join(f"A{n},2026-11-20\n" for n in range(rows))
+    seen: list[tuple[int, int]] = []
+    result = run_batch(text, TODAY, lambda done, total: seen.append((done, total)))
+    assert len(result.rows) == rows
+    assert seen[-1] == (rows, rows)
+    assert all(total == rows for _, total in seen)
+    done = [d for d, _ in seen]
+    assert done == sorted(set(done)) and len(done) <= batch.PROGRESS_STEPS + 1
+
+
+def test_progress_counts_blank_and_refused_rows_too() -> None:
+    seen: list[tuple[int, int]] = []
+    run_batch("order_date\n2026-11-20\n\nnot-a-date\n", TODAY, lambda *a: seen.append(a))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    seen.clear()
+    run_batch("order_date\n", TODAY, lambda *a: seen.append(a))
+    assert seen == [(0, 0)]
 
 
 def test_columns_come_from_the_field_table_and_are_documented() -> None:

@@ -93,6 +93,14 @@ def test_batch_json_adds_the_csv() -> None:
     assert data["result"]["csv"].startswith("order_id,line,")
 
 
+def test_batch_json_tells_its_progress() -> None:
+    seen: list[tuple[int, int]] = []
+    text = "order_id,order_date\nA,2026-11-20\nB,2026-11-21\n"
+    data = answer(bridge.batch_json(text, "2026-11-26", lambda *done: seen.append(done)))
+    assert len(data["result"]["rows"]) == 2
+    assert seen == [(1, 2), (2, 2)]
+
+
 @pytest.mark.parametrize(
     ("csv_text", "today", "field"),
     [

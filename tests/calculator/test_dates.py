@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -84,3 +84,20 @@ def test_years_from_a_leap_day_end_on_the_28th() -> None:
     assert add_years(date(2028, 2, 29), 1) == date(2029, 2, 28)
     assert add_years(date(2028, 2, 29), 4) == date(2032, 2, 29)
     assert add_years(date(2026, 5, 1), 2) == date(2028, 5, 1)
+
+
+def test_working_days_match_counting_one_day_at_a_time() -> None:
+    """The week-at-a-time shortcut lands where counting each day by hand does."""
+
+    def by_hand(start: date, count: int) -> date:
+        day = start
+        while count > 0:
+            day += timedelta(days=1)
+            count -= day.weekday() < 5  # Monday to Friday
+        return day
+
+    start = date(2026, 11, 23)
+    for offset in range(7):
+        for count in range(-1, 40):
+            day = start + timedelta(days=offset)
+            assert add_working_days(day, count) == by_hand(day, count), (day, count)

@@ -6,11 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from calculator import Case, assess
+from calculator import Case, assess, dispute
 from calculator.dates import add_working_days
 from calculator.dispute import payment_note
 from calculator.policy import POLICY
-from calculator.vocab import PaymentMethod
+from calculator.vocab import STEP_STATE_LABELS, PaymentMethod, StepState
 
 ORDER = date(2026, 10, 1)
 SHIPPED = date(2026, 10, 3)
@@ -79,3 +79,87 @@ def test_payment_notes_differ_by_method() -> None:
         approved.dispute is not None
         and approved.dispute.payment_note == notes[PaymentMethod.PAYPAL]
     )
+
+
+def steps(result_case: Case) -> list[tuple[str, date | None, StepState]]:
+    dispute = assess(result_case).dispute
+    assert dispute is not None
+    return [(step.label, step.date, step.state) for step in dispute.steps]
+
+
+DONE, CURRENT, NEXT = StepState.DONE, StepState.CURRENT, StepState.NEXT
+
+
+def test_the_steps_follow_the_dispute_from_opening_to_the_money() -> None:
+    due = OPENED + REPLY
+    waiting = steps(case(today=due))
+    assert waiting == [
+        (dispute.OPENED, OPENED, DONE),
+        (dispute.SELLER_DUE, due, CURRENT),
+        (dispute.AGREED_OR_ESCALATED, None, NEXT),
+        (dispute.MONEY_BACK, None, NEXT),
+    ]
+    assert steps(case(today=due + DAY))[1:3] == [
+        (dispute.SELLER_SILENT, due, DONE),
+        (dispute.PROPOSAL_STANDS, None, CURRENT),
+    ]
+    replied = OPENED + DAY
+    assert steps(case(seller_replied=replied, today=replied))[1:3] == [
+        (dispute.SELLER_ANSWERED, replied, DONE),
+        (dispute.ACCEPT_OR_ESCALATE, None, CURRENT),
+    ]
+
+
+@pytest.mark.parametrize("replied", [None, OPENED + DAY])
+@pytest.mark.parametrize("ended", [OPENED + REPLY, OPENED + REPLY + DAY])
+def test_an_approved_or_closed_dispute_says_how_it_ended(replied: date | None, ended: date) -> None:
+    approved = steps(case(seller_replied=replied, refund_approved=ended, today=ended))
+    closed = steps(case(seller_replied=replied, dispute_closed=ended, today=ended))
+    expected = add_working_days(ended, POLICY.days("refund_working_days"))
+    assert approved[-2:] == [
+        (dispute.APPROVED, ended, DONE),
+        (dispute.MONEY_EXPECTED, expected, CURRENT),
+    ]
+    assert closed[-1] == (dispute.CLOSED, ended, CURRENT)
+    # The seller's part: the answer if there was one, the silence once the last day
+    # had passed, nothing when it ended before the seller had to answer.
+    if replied is not None:
+        seller = [(dispute.SELLER_ANSWERED, replied, DONE)]
+    elif ended > OPENED + REPLY:
+        seller = [(dispute.SELLER_SILENT, OPENED + REPLY, DONE)]
+    else:
+        seller = []
+    assert approved[1:-2] == seller and closed[1:-1] == seller
+    assert approved[0] == closed[0] == (dispute.OPENED, OPENED, DONE)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {},
+        {"today": OPENED + 30 * DAY},
+        {"seller_replied": OPENED + DAY},
+        {"refund_approved": OPENED + DAY},
+        {"dispute_closed": OPENED + DAY},
+    ],
+)
+def test_one_step_is_current_with_the_done_before_and_the_next_after(
+    values: dict[str, date],
+) -> None:
+    states = [state for _, _, state in steps(case(**{"today": OPENED + DAY, **values}))]
+    assert states.count(CURRENT) == 1
+    now = states.index(CURRENT)
+    assert set(states[:now]) <= {DONE} and set(states[now + 1 :]) <= {NEXT}
+    result = assess(case(**{"today": OPENED + DAY, **values}))
+    assert result.dispute is not None
+    shown = result.to_dict()["dispute"]
+    assert shown["route"] == result.dispute.reason
+    assert shown["steps"] == [
+        {
+            "label": s.label,
+            "date": s.date and s.date.isoformat(),
+            "state": str(s.state),
+            "state_label": STEP_STATE_LABELS[s.state],
+        }
+        for s in result.dispute.steps
+    ]

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from calculator import Case, assess
+from calculator import facts as facts_module
 from calculator.facts import Facts, facts_for
 from calculator.policy import POLICY
 
@@ -69,7 +70,8 @@ def test_each_rule_is_the_version_in_force_on_the_order_date(
     changed_on = date(2026, 3, 1)
     older = replace(current, value=current.value + 10, from_=None, note="longer before")  # type: ignore[operator]
     dated = replace(current, from_=changed_on, history=(older,))
-    monkeypatch.setitem(POLICY.entries, "dispute_window_days", dated)
+    changed = replace(POLICY, entries={**POLICY.entries, "dispute_window_days": dated})
+    monkeypatch.setattr(facts_module, "POLICY", changed)
 
     def window_end(order: date) -> tuple[date | None, object]:
         shipped = order + DAY

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import ast
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from calculator import Case, assess
+from calculator import facts as facts_module
 from calculator.policy import POLICY, load_policy
 
 PACKAGE = Path(__file__).resolve().parents[2] / "calculator"
@@ -207,7 +208,8 @@ def test_a_protection_period_without_a_range_leaves_nothing_to_check(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     single = replace(POLICY.entries["protection_days"], range=None, value=60)
-    monkeypatch.setitem(POLICY.entries, "protection_days", single)
+    changed = replace(POLICY, entries={**POLICY.entries, "protection_days": single})
+    monkeypatch.setattr(facts_module, "POLICY", changed)
     shipped = date(2026, 1, 1)
     result = assess(Case(order_date=shipped, shipped=shipped, today=shipped))
     assert result.protection_end_latest is None
@@ -218,3 +220,18 @@ def test_an_entry_with_no_history_is_its_only_version() -> None:
     entry = load_policy(SMALL).entries["a"]
     assert entry.versions == (entry,)
     assert entry.at(date(1999, 1, 1)) is entry
+
+
+def test_rules_on_a_day_are_the_versions_in_force_and_shared_between_changes() -> None:
+    policy = load_policy(HISTORY)
+    for entry_id, entry in policy.entries.items():
+        for version in entry.versions:
+            day = version.from_ or date(1990, 1, 1)
+            assert policy.rules_on(day)[entry_id] is entry.at(day)
+            assert policy.rules_on(day - timedelta(days=1))[entry_id] is entry.at(
+                day - timedelta(days=1)
+            )
+    changes = sorted({v.from_ for e in policy.entries.values() for v in e.versions if v.from_})
+    first = changes[0]
+    assert policy.rules_on(first) is not policy.rules_on(first - timedelta(days=1))
+    assert policy.rules_on(date(1990, 1, 1)) is policy.rules_on(first - timedelta(days=1))

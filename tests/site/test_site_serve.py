@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import threading
@@ -104,3 +105,27 @@ def test_command_serves_a_built_site_and_prints_its_address(tmp_path: Path) -> N
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+def test_a_browser_hanging_up_is_not_reported_but_a_real_error_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = make_server(tmp_path)
+    client = ("127.0.0.1", 1)
+    request, other_end = socket.socketpair()
+    try:
+        for hung_up in (BrokenPipeError(), ConnectionResetError()):
+            try:
+                raise hung_up
+            except ConnectionError:
+                server.handle_error(request, client)
+            assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a bug in the handler")
+        except ValueError:
+            server.handle_error(request, client)
+        assert "a bug in the handler" in capsys.readouterr().err
+    finally:
+        request.close()
+        other_end.close()
+        server.server_close()

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
+from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT
 
-from calculator.fields import FIELDS
+from calculator.fields import FIELD_BY_NAME, FIELDS, FieldKind
+from calculator.vocab import SITUATION_LABELS, Situation
 from calculator.policy import POLICY, load_policy
 from sitebuild import BuildError
 from sitebuild.config import write_config
@@ -168,6 +172,74 @@ def test_rules_history_says_so_when_nothing_is_dated() -> None:
     only_b = head + "[entries.b]" + rest.partition("[entries.b]")[2]
     undated = Context(policy=load_policy(only_b))
     assert "No dated change" in expand("{{ rules_history }}", undated)
+
+
+def _form_controls(html: str) -> dict[str, tuple[str, list[str]]]:
+    """Each control's name -> (tag or input type, option values), read back from the HTML."""
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: dict[str, tuple[str, list[str]]] = {}
+            self.select: str | None = None
+            self.labels: dict[str, str] = {}
+            self.label_for: str | None = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            seen = {key: value or "" for key, value in attrs}
+            if tag == "input":
+                self.found[seen["name"]] = (seen["type"], [])
+                assert seen["id"] == seen["name"] and seen["aria-describedby"] == seen["id"] + "-help"
+            elif tag == "select":
+                self.select = seen["name"]
+                self.found[seen["name"]] = ("select", [])
+            elif tag == "option" and self.select is not None:
+                self.found[self.select][1].append(seen["value"])
+            elif tag == "label":
+                self.label_for = seen["for"]
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "select":
+                self.select = None
+            if tag == "label":
+                self.label_for = None
+
+        def handle_data(self, data: str) -> None:
+            if self.label_for is not None:
+                self.labels[self.label_for] = self.labels.get(self.label_for, "") + data
+
+    reader = Reader()
+    reader.feed(html)
+    for name, label in reader.labels.items():
+        assert FIELD_BY_NAME[name].label == label
+    return reader.found
+
+
+def test_the_calculator_form_is_the_field_table() -> None:
+    html = expand("{{ calculator_form }}", CONTEXT)
+    kinds = {
+        FieldKind.DATE: "date",
+        FieldKind.DAYS: "number",
+        FieldKind.FLAG: "checkbox",
+        FieldKind.CHOICE: "select",
+    }
+    controls = _form_controls(html)
+    assert list(controls) == [field.name for field in FIELDS]
+    for field in FIELDS:
+        assert controls[field.name] == (kinds[field.kind], [v for v, _ in field.choices])
+        assert f'id="{field.name}-help">{escape(field.help, quote=False)}</p>' in html
+    # Markdown ends a raw HTML block at a blank line, which would print the rest as text.
+    assert "\n\n" not in html
+    legends = re.findall(r"<legend>(.*?)</legend>", html)
+    runs = [group for group, _ in itertools.groupby(field.group for field in FIELDS)]
+    assert legends == [escape(group, quote=False) for group in runs]
+
+
+def test_the_first_question_is_the_engine_s_situations() -> None:
+    html = expand("{{ calculator_situations }}", CONTEXT)
+    found = re.findall(r'data-situation="([a-z_]+)" aria-pressed="false">(.*?)</button>', html)
+    assert found == [(str(s), escape(label, quote=False)) for s, label in SITUATION_LABELS.items()]
+    assert [s for s, _ in found] == [str(s) for s in Situation]
 
 
 def test_calculator_fields_lists_every_field_of_the_form() -> None:

@@ -27,6 +27,7 @@ from calculator.vocab import Situation
 
 pytestmark = pytest.mark.browser
 
+PHONE = {"width": 390, "height": 844}
 # No countdown typed, weeks after the shortest protection period: "check".
 NO_COUNTDOWN = {"order-date": "2026-10-01", "shipped": "2026-10-03", "today": "2026-11-26"}
 
@@ -135,7 +136,41 @@ def test_check_in_dispute_and_why_this_date(new_page: NewPage, site_url: str) ->
     assert disputed
     card = page.locator(f"#calc-routes [data-route={disputed[0]['route']}]")
     assert card.get_attribute("data-status") == "in_dispute"
-    assert page.locator("#calc-dispute .rc-dispute [aria-current=step]").count() == 1
+    assert card.locator(".rc-steps [aria-current=step]").count() == 1
+
+
+# The seller answered; the reader has to accept or escalate.
+SELLER_ANSWERED = {**IN_DISPUTE, "seller-replied": "2026-10-25", "today": "2026-10-27"}
+
+
+@pytest.mark.parametrize("fields", [IN_DISPUTE, SELLER_ANSWERED])
+def test_an_open_dispute_shows_its_steps_on_its_card(
+    new_page: NewPage, site_url: str, fields: dict[str, str]
+) -> None:
+    page = open_calculator(new_page, calculator_url(site_url, fields), viewport=PHONE)
+    wait_for_cards(page, expected_cards(fields))
+    answer = engine(fields)["result"]
+    dispute = answer["dispute"]
+    card = page.locator(f"#calc-routes [data-route={dispute['route']}]")
+    assert card.get_attribute("data-status") == "in_dispute"
+    steps = card.locator("ol.rc-steps > li")
+    shown = steps.evaluate_all(
+        """els => els.map(e => [e.dataset.state, e.getAttribute('aria-current'),
+            e.querySelector('.rc-step-state').textContent, e.textContent,
+            e.querySelector('time')?.getAttribute('datetime') ?? null])"""
+    )
+    assert len(shown) == len(dispute["steps"]) > 2
+    for (state, current, state_label, text, day), step in zip(shown, dispute["steps"], strict=True):
+        assert (state, state_label, day) == (step["state"], step["state_label"], step["date"])
+        assert step["label"] in text
+        assert current == ("step" if step["state"] == "current" else None)
+    assert [s["state"] for s in dispute["steps"]].count("current") == 1
+    # Only the disputed route's card shows it, and there is no second copy elsewhere.
+    assert page.locator("ol.rc-steps").count() == 1
+    # Readable on a phone: the list fits the card, nothing runs off the side.
+    overflow = card.evaluate("e => e.scrollWidth - e.clientWidth")
+    assert overflow <= 0
+    assert steps.first.is_visible()
 
 
 def test_the_batch_shows_best_by_and_status_and_filters_by_status(

@@ -23,6 +23,7 @@ import pytest
 from conftest import ROOT, NewPage, PageWatch
 
 from calculator import bridge
+from calculator.fields import FIELDS
 
 pytestmark = pytest.mark.browser
 
@@ -126,8 +127,11 @@ def test_typing_the_dates_shows_the_engines_routes(new_page: NewPage, site_url: 
     href = card.locator("a.rc-guide").get_attribute("href")
     assert href == site_url + open_route["guide"]
     assert page.request.get(href).ok
-    # Sharing: the fragment now holds what was typed, under the command line's names.
-    assert page.evaluate("location.hash") == "#" + urlencode(IN_TRANSIT)
+    # Sharing: once typing pauses, the fragment holds what was typed, under the
+    # command line's names.
+    page.wait_for_function(
+        "want => location.hash === want", arg="#" + urlencode(IN_TRANSIT), timeout=ANSWER_MS
+    )
 
 
 def test_a_share_link_fills_the_form_and_answers(new_page: NewPage, site_url: str) -> None:
@@ -139,8 +143,9 @@ def test_a_share_link_fills_the_form_and_answers(new_page: NewPage, site_url: st
         else:
             assert page.input_value(f"#{name}") == value
     dispute = engine(IN_DISPUTE)["result"]["dispute"]
-    assert page.get_attribute("#calc-dispute .rc-dispute", "data-stage") == dispute["stage"]
-    assert dispute["message"] in page.inner_text("#calc-dispute")
+    card = page.locator(f"#calc-routes [data-route={dispute['route']}]")
+    assert card.locator(".rc-steps").get_attribute("data-stage") == dispute["stage"]
+    assert dispute["message"] in card.inner_text()
     # Following another share link on the same page answers for it.
     page.evaluate("hash => { location.hash = hash }", urlencode(DELIVERED))
     wait_for_cards(page, expected_cards(DELIVERED))
@@ -212,6 +217,7 @@ def test_today_defaults_to_the_readers_local_date(
     page.fill("#order-date", before)
     page.wait_for_selector("[data-route]", timeout=ANSWER_MS)
     # The default is not written into a shared link: it is the reader's own today.
+    page.wait_for_function("location.hash.includes('order-date=')", timeout=ANSWER_MS)
     assert "today=" not in page.evaluate("location.hash")
 
 
@@ -332,6 +338,18 @@ def test_ten_thousand_rows_do_not_freeze_the_page(new_page: NewPage, site_url: s
     for n in range(10_000):
         day = 1 + n % 28
         lines.append(f"N{n},2026-09-{day:02d},2026-09-{min(day + 2, 30):02d},")
+    # What the progress bar and its words said on the way.
+    page.evaluate(
+        """() => {
+          window.__progress = [];
+          const bar = document.getElementById("batch-progress");
+          const status = document.getElementById("batch-status");
+          new MutationObserver(() => window.__progress.push(
+            [bar.hasAttribute("value") ? bar.value : null, bar.max, status.textContent])
+          ).observe(bar.parentNode, {subtree: true, childList: true, attributes: true,
+                                    characterData: true});
+        }"""
+    )
     # As a paste does: one input event with the whole text.
     page.eval_on_selector(
         "#batch-csv",
@@ -340,6 +358,15 @@ def test_ten_thousand_rows_do_not_freeze_the_page(new_page: NewPage, site_url: s
     )
     page.wait_for_selector("#batch-table tbody tr", timeout=LOAD_MS)
     assert "10000 orders" in page.inner_text("#batch-status")
+    # The bar counted the engine's rows as it went, and said so in words.
+    seen = page.evaluate("window.__progress")
+    partway = [(v, m, text) for v, m, text in seen if v is not None and 0 < v < m]
+    assert partway, seen[:5]
+    assert {m for _, m, _ in partway} == {10_000}
+    counts = [re.fullmatch(r"Checking ([\d,]+) of 10,000 orders…", t) for _, _, t in partway]
+    assert all(counts), [t for _, _, t in partway][:5]
+    done = [int(c.group(1).replace(",", "")) for c in counts if c]
+    assert done == sorted(done) and done[0] < 10_000
     assert page.locator("#batch-table tbody tr").count() < 10_000
     assert page.is_visible("#batch-more")
     # The page still answers its own input while the table is there.
@@ -478,10 +505,11 @@ def test_a_runtime_that_cannot_start_is_reported(new_page: NewPage, site_url: st
 
 
 def test_an_edit_replaces_only_the_cards_it_changes(new_page: NewPage, site_url: str) -> None:
-    """So a screen reader hears what changed, not the whole answer on every key."""
+    """So a screen reader hears what changed, not the whole answer on every key, and
+    the browser restyles only that: every node of an unchanged card is kept."""
     page = open_calculator(new_page, calculator_url(site_url, IN_TRANSIT))
     wait_for_cards(page, expected_cards(IN_TRANSIT))
-    page.eval_on_selector_all("#calc-routes [data-route]", "els => els.forEach(e => e.__old = 1)")
+    page.eval_on_selector_all("#calc-routes *", "els => els.forEach(e => e.__old = 1)")
     next_day = {**IN_TRANSIT, "today": "2026-10-26"}
     before = {r["route"]: r for r in engine(IN_TRANSIT)["result"]["routes"]}
     after = {r["route"]: r for r in engine(next_day)["result"]["routes"]}
@@ -496,6 +524,50 @@ def test_an_edit_replaces_only_the_cards_it_changes(new_page: NewPage, site_url:
     )
     wait_for_cards(page, expected_cards(next_day))
     replaced = page.eval_on_selector_all(
-        "#calc-routes [data-route]", "els => els.filter(e => !e.__old).map(e => e.dataset.route)"
+        "#calc-routes [data-route]",
+        "els => els.filter(e => [e, ...e.querySelectorAll('*')].some(n => !n.__old))"
+        ".map(e => e.dataset.route)",
     )
     assert sorted(replaced) == changed
+    # A changed card keeps its element and the parts that did not change.
+    kept = page.eval_on_selector_all(
+        "#calc-routes [data-route]", "els => els.every(e => e.__old && e.querySelector('h3').__old)"
+    )
+    assert kept
+
+
+def in_field_order(fields: dict[str, str]) -> str:
+    """The fragment the page writes for these fields: the field table's order, no empty one."""
+    return "#" + urlencode({f.name: fields[f.name] for f in FIELDS if fields.get(f.name)})
+
+
+def test_a_share_link_carries_only_the_fields_filled_in(new_page: NewPage, site_url: str) -> None:
+    page = open_calculator(new_page, calculator_url(site_url))
+    # Card is what the form shows before any choice; chosen, it is the reader's word.
+    typed = {"order-date": "2026-10-01", "shipped": "2026-10-03", "payment-method": "card"}
+    fill(page, {**typed, "today": "2026-10-25"})
+    typed["today"] = "2026-10-25"
+    wait_for_cards(page, expected_cards(typed))
+    page.wait_for_function("want => location.hash === want", arg=in_field_order(typed))
+    # Opened afresh, the link fills the form and skips the first question.
+    again = open_calculator(new_page, page.url)
+    wait_for_cards(again, expected_cards(typed))
+    assert again.get_attribute("#calc-form", "data-every") == "true"
+    for name, value in typed.items():
+        assert again.input_value(f"#{name}") == value
+    assert again.evaluate("location.hash") == in_field_order(typed)
+
+
+def test_an_older_link_with_every_field_still_works(new_page: NewPage, site_url: str) -> None:
+    every = {f.name: "" for f in FIELDS} | {"payment-method": "card", "region": ""} | DELIVERED
+    page = open_calculator(new_page, f"{site_url}calculator/#{urlencode(every)}")
+    given = {name: value for name, value in every.items() if value}
+    wait_for_cards(page, expected_cards(given))
+    assert page.get_attribute("#calc-form", "data-every") == "true"
+    for name, value in given.items():
+        if name == "free-return":
+            assert page.is_checked("#free-return")
+        else:
+            assert page.input_value(f"#{name}") == value
+    # The page then says the same answer with the fields that hold something.
+    page.wait_for_function("want => location.hash === want", arg=in_field_order(given))

@@ -77,6 +77,7 @@ function oneLine(text) {
 class Calculator {
   constructor(onStage, onFailed) {
     this.pending = new Map();
+    this.progress = new Map();
     this.nextId = 1;
     // The page's inline script may have started the worker already (see calculator.md).
     const started = window.refundCalculatorWorker;
@@ -87,9 +88,11 @@ class Calculator {
       else if (data.type === "progress") onProgress(data.loaded, data.total);
       else if (data.type === "failed") onFailed(data.message);
       else if (data.type === "runtime") $("calc-result").dataset.runtime = data.path;
+      else if (data.type === "batch-progress") this.progress.get(data.id)?.(data.done, data.total);
       else if (data.type === "reply") {
         const resolve = this.pending.get(data.id);
         this.pending.delete(data.id);
+        this.progress.delete(data.id);
         resolve?.(data.json);
       }
     };
@@ -103,9 +106,13 @@ class Calculator {
     }
   }
 
-  /** Resolves to the bridge's reply object: {ok, result} or {ok: false, error}. */
-  ask(message) {
+  /**
+   * Resolves to the bridge's reply object: {ok, result} or {ok: false, error}.
+   * `onProgress(done, total)` hears how far a long question has got, until its reply.
+   */
+  ask(message, onProgress = null) {
     const id = this.nextId++;
+    if (onProgress) this.progress.set(id, onProgress);
     return new Promise((resolve) => {
       this.pending.set(id, (json) => {
         try {
@@ -125,7 +132,9 @@ class Calculator {
 const form = $("calc-form");
 // The form's fields, named as the engine's field table names them (its CLI options).
 const FIELDS = [...form.elements].filter((e) => e.name && e.closest("#calc-fields")).map((e) => e.name);
-let todayTouched = false;
+// The fields the reader filled in, or that the link opened gave: a share link carries
+// these alone, so it says what the reader said and nothing the form merely defaults to.
+const filled = new Set();
 // Values from a link that a field cannot hold (a date input empties "2026-02-30").
 // They go to the engine as written until the reader edits that field, so its
 // message names what the link said instead of the field silently going blank.
@@ -145,11 +154,7 @@ function readFields() {
 function fragmentFor(fields) {
   const params = new URLSearchParams();
   for (const name of FIELDS) {
-    if (!fields[name]) continue;
-    const input = $(name);
-    if (input.tagName === "SELECT" && fields[name] === input.options[0].value) continue;
-    if (name === "today" && !todayTouched) continue;
-    params.set(name, fields[name]);
+    if (fields[name] && filled.has(name)) params.set(name, fields[name]);
   }
   const text = params.toString();
   return text ? `#${text}` : "";
@@ -159,17 +164,18 @@ function fillFromFragment() {
   if (!isFormFragment(location.hash)) return false;
   const params = new URLSearchParams(location.hash.slice(1));
   fromLink = {};
+  filled.clear();
   for (const name of FIELDS) {
     const input = $(name);
     const value = (params.get(name) ?? "").trim();
     if (input.type === "checkbox") input.checked = value === "true";
     else if (input.tagName === "SELECT") input.value = value || input.options[0].value;
-    else if (name === "today") {
-      todayTouched = Boolean(value);
-      input.value = value || localToday();
-    } else input.value = value;
+    else if (name === "today") input.value = value || localToday();
+    else input.value = value;
     const held = input.type === "checkbox" ? (input.checked ? "true" : "") : input.value;
     if (value && held !== value) fromLink[name] = value;
+    // An older link lists every field, the empty ones too: only those with a value count.
+    if (value) filled.add(name);
   }
   return true;
 }
@@ -246,7 +252,10 @@ function renderWhy(route) {
   return `<details class="rc-why"><summary>Why this date?</summary><ul>${items}</ul></details>`;
 }
 
-function renderRoute(route) {
+// A card is its attributes and its parts, each part one element drawn from its own string.
+// The route a dispute is about also shows the dispute's progress.
+function routeCard(route, dispute) {
+  const disputed = dispute?.route === route.route ? dispute : null;
   const facts = [];
   if (route.opens_on && route.status === "not_yet") {
     facts.push(`<dt>Opens on</dt><dd>${showDate(route.opens_on)}</dd>`);
@@ -254,87 +263,123 @@ function renderRoute(route) {
   if (route.days_left !== null && route.days_left !== undefined) {
     facts.push(`<dt>Days left</dt><dd class="rc-days">${escapeHTML(route.days_left)}</dd>`);
   }
-  const check =
-    route.status === "check" && route.closes_on_latest
-      ? `<p class="rc-check-note" role="note"><strong>Look at your order page.</strong> The last day is between ${showDate(route.closes_on)} and ${showDate(route.closes_on_latest)}: the countdown there decides.</p>`
-      : "";
-  return `<article class="rc-card" data-route="${escapeHTML(route.route)}" data-status="${escapeHTML(route.status)}" data-family="${escapeHTML(route.family ?? "")}" data-act-by="${escapeHTML(route.act_by ?? "")}" data-closes-on="${escapeHTML(route.closes_on ?? "")}">
-<h3>${escapeHTML(route.title)}</h3>
-<p class="rc-badge">${escapeHTML(route.status_label)}</p>
-${whenLine(route) ? `<p class="rc-when">${whenLine(route)}</p>` : ""}
-${check}
-${facts.length ? `<dl>${facts.join("")}</dl>` : ""}
-<p class="rc-reason">${escapeHTML(route.reason)}</p>
-<p class="rc-step">${escapeHTML(route.next_step)} ${guideLink(route.guide, "How this works", route.title)}</p>
-${renderWhy(route)}
-</article>`;
+  const when = whenLine(route);
+  const parts = [
+    ["title", `<h3>${escapeHTML(route.title)}</h3>`],
+    ["badge", `<p class="rc-badge">${escapeHTML(route.status_label)}</p>`],
+    ["when", when && `<p class="rc-when">${when}</p>`],
+    [
+      "check",
+      route.status === "check" && route.closes_on_latest
+        ? `<p class="rc-check-note" role="note"><strong>Look at your order page.</strong> The last day is between ${showDate(route.closes_on)} and ${showDate(route.closes_on_latest)}: the countdown there decides.</p>`
+        : "",
+    ],
+    ["facts", facts.length ? `<dl>${facts.join("")}</dl>` : ""],
+    ["reason", `<p class="rc-reason">${escapeHTML(route.reason)}</p>`],
+    ["progress", disputed ? renderSteps(disputed) : ""],
+    ["payment", disputed?.payment_note ? `<p class="rc-payment">${escapeHTML(disputed.payment_note)}</p>` : ""],
+    ["step", `<p class="rc-step">${escapeHTML(route.next_step)} ${guideLink(route.guide, "How this works", route.title)}</p>`],
+    ["why", renderWhy(route)],
+  ].filter(([, html]) => html);
+  const data = {
+    route: route.route,
+    status: route.status,
+    family: route.family ?? "",
+    actBy: route.act_by ?? "",
+    closesOn: route.closes_on ?? "",
+  };
+  return { data, parts, html: JSON.stringify([data, parts]) };
 }
 
 function renderWarnings(warnings) {
-  return warnings
-    .map(
-      (w) => `<div class="admonition warning rc-warning" data-warning="${escapeHTML(w.id)}">
-<p class="admonition-title">Watch out</p><p>${escapeHTML(w.message)}</p></div>`,
-    )
-    .join("");
+  return warnings.map((w) => [
+    w.id,
+    `<div class="admonition warning rc-warning" data-warning="${escapeHTML(w.id)}"><p class="admonition-title">Watch out</p><p>${escapeHTML(w.message)}</p></div>`,
+  ]);
 }
 
-function renderDispute(dispute) {
-  if (!dispute) return "";
-  const reached = { awaiting_seller: 1, seller_silent: 2, seller_replied: 2, refund_approved: 3 }[dispute.stage] ?? 1;
-  const answer =
-    dispute.stage === "seller_silent" ? "Seller did not answer" : reached >= 2 ? "Seller answered" : "Waiting for the seller";
-  const steps = ["Dispute opened", answer, "Refund approved"]
-    .map((label, index) => {
-      const state = index < reached ? "done" : index === reached ? "current" : "todo";
-      const current = state === "current" ? ' aria-current="step"' : "";
-      return `<li data-state="${state}"${current}>${escapeHTML(label)}</li>`;
+// The dispute's own progress, step by step, in the engine's words.
+function renderSteps(dispute) {
+  const steps = dispute.steps
+    .map((step) => {
+      const current = step.state === "current" ? ' aria-current="step"' : "";
+      const when = step.date ? ` <span class="rc-step-date">${showDate(step.date)}</span>` : "";
+      return `<li data-state="${escapeHTML(step.state)}"${current}><span class="rc-step-state">${escapeHTML(step.state_label)}</span> ${escapeHTML(step.label)}${when}</li>`;
     })
     .join("");
-  const dates = [
-    `<dt>Opened</dt><dd>${showDate(dispute.opened)}</dd>`,
-    `<dt>Seller must answer by</dt><dd>${showDate(dispute.seller_reply_due)}</dd>`,
-  ];
-  if (dispute.refund_expected_by) {
-    dates.push(`<dt>Money expected by</dt><dd>${showDate(dispute.refund_expected_by)}</dd>`);
-  }
-  return `<div class="rc-dispute" data-stage="${escapeHTML(dispute.stage)}">
-<h3>Your dispute</h3>
-<ol class="rc-steps">${steps}</ol>
-<dl>${dates.join("")}</dl>
-<p>${escapeHTML(dispute.message)}</p>
-${dispute.payment_note ? `<p>${escapeHTML(dispute.payment_note)}</p>` : ""}
-<p class="rc-dispute-guide">${guideLink(dispute.guide, "What happens next in a dispute")}</p>
-</div>`;
+  return `<ol class="rc-steps" data-stage="${escapeHTML(dispute.stage)}">${steps}</ol>`;
 }
 
 function renderTimeline(events, today) {
   const items = [];
+  const todayItem = () => [
+    "today",
+    `<li class="rc-today" data-kind="today" data-date="${escapeHTML(today)}">${showDate(today)} <span>Today</span></li>`,
+  ];
   let todayShown = false;
   for (const event of events) {
     if (!todayShown && event.date > today) {
-      items.push(`<li class="rc-today" data-kind="today" data-date="${today}">${showDate(today)} <span>Today</span></li>`);
+      items.push(todayItem());
       todayShown = true;
     }
     const when = event.date < today ? "past" : event.date === today ? "now" : "future";
-    items.push(
+    items.push([
+      `${event.date}|${event.kind}|${event.route ?? ""}`,
       `<li data-kind="${escapeHTML(event.kind)}" data-date="${escapeHTML(event.date)}" class="rc-${when}">${showDate(event.date)} <span>${escapeHTML(event.label)}</span></li>`,
-    );
+    ]);
   }
-  if (!todayShown) {
-    items.push(`<li class="rc-today" data-kind="today" data-date="${today}">${showDate(today)} <span>Today</span></li>`);
-  }
-  return items.join("");
+  if (!todayShown) items.push(todayItem());
+  return items;
 }
 
-// What each part of the answer last showed. Only parts that change are replaced, so
-// the live region announces what changed rather than the whole answer each time.
+// What each part of the answer last showed. Only the elements whose own HTML changed
+// are rebuilt, so the live region announces what changed rather than the whole answer,
+// and the browser restyles and lays out little on each edit.
 const shown = new Map();
 
 function setHTML(element, html) {
   if (shown.get(element) === html) return;
   shown.set(element, html);
   element.innerHTML = html;
+}
+
+function parse(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  return template.content.firstElementChild;
+}
+
+// By container: what each keyed element was drawn from, and the element.
+const drawn = new WeakMap();
+
+/** Makes `container` hold one element per [key, html] part, in order, rebuilding only those that changed. */
+function drawParts(container, parts) {
+  const before = drawn.get(container) ?? new Map();
+  const after = new Map();
+  const elements = [];
+  for (const [part, html] of parts) {
+    let key = part;
+    for (let n = 2; after.has(key); n++) key = `${part}#${n}`;
+    const [oldHTML, old] = before.get(key) ?? [];
+    let element = old;
+    if (!old || oldHTML !== html) {
+      element = parse(html);
+      if (old) {
+        // A section the reader opened stays open.
+        if (old.matches("details[open]") && element.matches("details")) element.open = true;
+        old.replaceWith(element);
+      }
+    }
+    after.set(key, [html, element]);
+    elements.push(element);
+  }
+  for (const [key, [, element]] of before) if (!after.has(key)) element.remove();
+  let cursor = container.firstElementChild;
+  for (const element of elements) {
+    if (element === cursor) cursor = cursor.nextElementSibling;
+    else container.insertBefore(element, cursor);
+  }
+  drawn.set(container, after);
 }
 
 /** The route the engine's next step is about: named by the engine, or the one whose own step it is. */
@@ -394,6 +439,25 @@ function renderSkeleton(families) {
     .join("");
 }
 
+// The cards on the page, by route: kept across answers and only changed where the engine's answer did.
+const cardsShown = new Map();
+
+function drawCard(card) {
+  let element = cardsShown.get(card.data.route);
+  if (!element) {
+    element = document.createElement("article");
+    element.className = "rc-card";
+    cardsShown.set(card.data.route, element);
+  }
+  if (shown.get(element) === card.html) return element;
+  shown.set(element, card.html);
+  for (const [name, value] of Object.entries(card.data)) {
+    if (element.dataset[name] !== value) element.dataset[name] = value;
+  }
+  drawParts(element, card.parts);
+  return element;
+}
+
 let arrangementShown = "";
 
 function renderAnswer(result) {
@@ -401,34 +465,24 @@ function renderAnswer(result) {
   const routes = $("calc-routes");
   const families = arrange(result.routes);
   const key = JSON.stringify(families.map((f) => [f.id, f.apply.map((r) => r.route), f.folded.map((r) => r.route)]));
+  const cards = result.routes.map((route) => routeCard(route, result.dispute));
   if (key !== arrangementShown) {
+    // The families and their folds are rebuilt; the cards move into them as they are.
     const open = new Set([...routes.querySelectorAll("details[open]")].map((d) => d.closest("[data-family]")?.dataset.family));
     arrangementShown = key;
     routes.innerHTML = renderSkeleton(families);
     for (const d of routes.querySelectorAll(".rc-folded")) if (open.has(d.closest("[data-family]").dataset.family)) d.open = true;
-    for (const route of result.routes) {
-      const html = renderRoute(route);
-      const slot = routes.querySelector(`[data-slot="${CSS.escape(route.route)}"]`);
-      const card = document.createRange().createContextualFragment(html).firstElementChild;
-      shown.set(card, html);
-      slot.replaceWith(card);
+    for (const route of cardsShown.keys()) {
+      if (!result.routes.some((r) => r.route === route)) cardsShown.delete(route);
+    }
+    for (const card of cards) {
+      routes.querySelector(`[data-slot="${CSS.escape(card.data.route)}"]`).replaceWith(drawCard(card));
     }
   } else {
-    for (const route of result.routes) {
-      const html = renderRoute(route);
-      const card = routes.querySelector(`[data-route="${CSS.escape(route.route)}"]`);
-      if (shown.get(card) === html) continue;
-      const fresh = document.createRange().createContextualFragment(html).firstElementChild;
-      // A "why" the reader opened stays open.
-      if (card.querySelector("details.rc-why")?.open) fresh.querySelector("details.rc-why")?.setAttribute("open", "");
-      shown.delete(card);
-      shown.set(fresh, html);
-      card.replaceWith(fresh);
-    }
+    for (const card of cards) drawCard(card);
   }
-  setHTML($("calc-warnings"), renderWarnings(result.warnings));
-  setHTML($("calc-dispute"), renderDispute(result.dispute));
-  setHTML($("calc-timeline"), renderTimeline(result.timeline, result.today));
+  drawParts($("calc-warnings"), renderWarnings(result.warnings));
+  drawParts($("calc-timeline"), renderTimeline(result.timeline, result.today));
   $("calc-answer").hidden = false;
 }
 
@@ -467,6 +521,8 @@ function coalesced(work) {
 }
 
 function setState(state) {
+  // Written only when it changes: rewriting an attribute restyles what depends on it.
+  if (resultBox.dataset.state === state && resultBox.hasAttribute("aria-busy")) return;
   resultBox.dataset.state = state;
   $("calc-summary").dataset.state = state;
   resultBox.setAttribute("aria-busy", state === "loading" ? "true" : "false");
@@ -486,9 +542,22 @@ function applyError(error) {
   setState("error");
 }
 
+// The fragment follows the form once typing pauses: writing the address bar costs
+// more than the rest of an edit, and nobody copies a link mid-keystroke.
+let fragmentTimer = 0;
+
+function fragmentSoon() {
+  clearTimeout(fragmentTimer);
+  fragmentTimer = setTimeout(fragmentNow, TYPING_PAUSE_MS);
+}
+
+function fragmentNow() {
+  clearTimeout(fragmentTimer);
+  syncFragment(readFields());
+}
+
 async function assessForm(isStale) {
   const fields = readFields();
-  syncFragment(fields);
   if (!calculator) return;
   clearTimeout(errorTimer);
   if (!fields["order-date"]) {
@@ -560,6 +629,7 @@ function onFailed(message) {
 }
 
 async function copyLink() {
+  fragmentNow();
   const status = $("calc-action-status");
   const link = $("calc-link");
   try {
@@ -623,9 +693,9 @@ function cellHTML(row, key) {
   const value = row[key];
   if (value === null || value === undefined) return "";
   if (key === "closes_on" || key === "act_by") return showDate(value);
-  if (key === "status") return escapeHTML(row.status_label ?? value);
-  if (key === "family") return escapeHTML(row.family_label ?? value);
-  if (key === "dispute_stage") return escapeHTML(value.replaceAll("_", " "));
+  if (key === "status") return escapeHTML(row.status_label);
+  if (key === "family") return escapeHTML(row.family_label);
+  if (key === "dispute_stage") return escapeHTML(row.dispute_stage_label);
   return escapeHTML(value);
 }
 
@@ -673,7 +743,7 @@ function renderBatch(result) {
     statuses
       .map((status) => {
         const rows = batch.rows.filter((row) => row.status === status);
-        return `<option value="${escapeHTML(status)}">${escapeHTML(rows[0].status_label ?? status)} (${rows.length})</option>`;
+        return `<option value="${escapeHTML(status)}">${escapeHTML(rows[0].status_label)} (${rows.length})</option>`;
       })
       .join("");
   $("batch-filter-field").hidden = batch.rows.length === 0;
@@ -692,9 +762,19 @@ async function checkBatch(isStale) {
     return;
   }
   const lines = csv.trim().split("\n").length - 1;
+  const bar = $("batch-progress");
   $("batch-status").textContent = `Checking ${lines.toLocaleString()} ${lines === 1 ? "order" : "orders"}…`;
-  $("batch-progress").hidden = false;
-  const reply = await calculator.ask({ op: "batch", csv, today: readFields().today });
+  // Indeterminate until the engine says how far it has got.
+  bar.removeAttribute("value");
+  bar.hidden = false;
+  const onProgress = (done, total) => {
+    if (isStale() || !total) return;
+    bar.max = total;
+    bar.value = done;
+    $("batch-status").textContent =
+      `Checking ${done.toLocaleString()} of ${total.toLocaleString()} ${total === 1 ? "order" : "orders"}…`;
+  };
+  const reply = await calculator.ask({ op: "batch", csv, today: readFields().today }, onProgress);
   if (isStale()) return;
   performance.mark("calc:batch-answer");
   if (reply.ok) renderBatch(reply.result);
@@ -714,7 +794,8 @@ let fieldSpec = null;
 let situation = null;
 
 function hasValue(input) {
-  if (input.id === "today") return todayTouched;
+  // Today's date holds the reader's own date: it counts only once the reader types one.
+  if (input.id === "today") return filled.has("today");
   if (input.type === "checkbox") return input.checked;
   if (input.tagName === "SELECT") return input.selectedIndex > 0;
   return input.value !== "" || input.id in fromLink;
@@ -813,9 +894,14 @@ function start() {
   calculator = new Calculator(onStage, onFailed);
   // A field the browser scrolls to must not land under the headline that stays on top.
   if (typeof ResizeObserver === "function") {
+    // Set as the root's own, uninherited property: a custom property there would
+    // restyle the whole page each time the headline's height changes.
+    let summaryHeight = -1;
     new ResizeObserver(([entry]) => {
-      const height = Math.ceil(entry.target.getBoundingClientRect().height);
-      document.documentElement.style.setProperty("--rc-summary-height", `${height}px`);
+      const height = Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? entry.target.getBoundingClientRect().height);
+      if (height === summaryHeight) return;
+      summaryHeight = height;
+      document.documentElement.style.scrollPaddingTop = `calc(2.4rem + ${height}px)`;
     }).observe($("calc-summary"));
   }
   // A share link already says what happened: its form opens whole.
@@ -829,11 +915,13 @@ function start() {
     showFields();
   });
   showFields();
+  fragmentNow();
   const onEdit = (event) => {
-    if (event.target.id === "today") todayTouched = true;
+    if (FIELDS.includes(event.target.name)) filled.add(event.target.name);
     delete fromLink[event.target.id];
     lastInputAt = performance.now();
     update();
+    fragmentSoon();
     // The batch counts from the same today, so a new today re-checks it.
     if (event.target.id === "today" && event.type === "change" && $("batch-csv").value.trim()) {
       runBatch();
@@ -843,7 +931,13 @@ function start() {
   form.addEventListener("change", onEdit);
   form.addEventListener("submit", (event) => event.preventDefault());
   window.addEventListener("hashchange", () => {
+    clearTimeout(fragmentTimer);
     if (location.hash !== fragmentFor(readFields()) && fillFromFragment()) update();
+  });
+  // Leaving or hiding the page mid-pause still leaves the link saying what was typed.
+  window.addEventListener("pagehide", fragmentNow);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") fragmentNow();
   });
   $("calc-copy").addEventListener("click", copyLink);
   $("calc-ics").addEventListener("click", addToCalendar);

@@ -6,6 +6,7 @@
 // Messages out: {type: "stage", stage}  while loading ("download", "start", "calculator", "ready"),
 //               {type: "progress", loaded, total}  bytes of the runtime's big files so far,
 //               {type: "failed", message}  when Python could not start,
+//               {type: "batch-progress", id, done, total}  rows of a batch assessed so far,
 //               {type: "reply", id, json}  the bridge's JSON answer as text.
 
 const manifestURL = new URL("manifest.json", import.meta.url);
@@ -122,7 +123,11 @@ function call(api, message) {
     case "ics":
       return api.ics_json(JSON.stringify(message.fields));
     case "batch":
-      return api.batch_json(message.csv, message.today);
+      // Python calls this as rows are assessed; each message reaches the page at once,
+      // while Python goes on with the rest.
+      return api.batch_json(message.csv, message.today, (done, total) => {
+        postMessage({ type: "batch-progress", id: message.id, done, total });
+      });
     case "fields":
       return api.fields_json();
     default:

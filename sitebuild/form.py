@@ -1,0 +1,69 @@
+"""The calculator page's form, written from the engine's field table.
+
+The page, the command line and the batch columns must ask for the same things
+under the same names; writing the form from `calculator.fields.FIELDS` (and the
+first question from `SITUATION_LABELS`) means a new field or a changed label is
+one row in the engine, never a second edit here. Fields next to each other in
+the same group share one fieldset, in the table's order, which follows the order
+page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from itertools import groupby
+
+from calculator.fields import FIELDS, Field, FieldKind
+from calculator.vocab import SITUATION_LABELS
+
+__all__ = ["field_groups", "situation_buttons"]
+
+
+def _text(text: str) -> str:
+    """Text between tags: only <, > and & need escaping, so apostrophes stay readable."""
+    return escape(text, quote=False)
+
+
+def situation_buttons() -> str:
+    """One toggle per situation; `data-situation` is what the page and its tests look for."""
+    return "\n".join(
+        f'<button type="button" class="rc-situation" data-situation="{situation}" '
+        f'aria-pressed="false">{_text(label)}</button>'
+        for situation, label in SITUATION_LABELS.items()
+    )
+
+
+def _control(field: Field) -> str:
+    name = escape(field.name)
+    common = f'id="{name}" name="{name}" aria-describedby="{name}-help"'
+    if field.kind is FieldKind.CHOICE:
+        options = "\n".join(
+            f'<option value="{escape(value)}">{_text(label)}</option>'
+            for value, label in field.choices
+        )
+        return f"<select {common}>\n{options}\n</select>"
+    if field.kind is FieldKind.DAYS:
+        return f'<input type="number" {common} inputmode="numeric" step="1">'
+    if field.kind is FieldKind.FLAG:
+        return f'<input type="checkbox" {common} value="true">'
+    return f'<input type="date" {common}>'
+
+
+def _field(field: Field) -> str:
+    name = escape(field.name)
+    label = f'<label for="{name}">{_text(field.label)}</label>'
+    help_text = f'<p class="rc-help" id="{name}-help">{_text(field.help)}</p>'
+    control = _control(field)
+    if field.kind is FieldKind.FLAG:
+        # A checkbox reads best before its label.
+        return f'<div class="rc-field rc-check">\n{control}\n{label}\n{help_text}\n</div>'
+    return f'<div class="rc-field">\n{label}\n{control}\n{help_text}\n</div>'
+
+
+def field_groups() -> str:
+    """Every field, in fieldsets by group; raw HTML with no blank line, so Markdown keeps it."""
+    blocks = []
+    for group, members in groupby(FIELDS, key=lambda field: field.group):
+        body = "\n".join(_field(field) for field in members)
+        blocks.append(f"<fieldset>\n<legend>{_text(group)}</legend>\n{body}\n</fieldset>")
+    return "\n".join(blocks)
