@@ -8,6 +8,7 @@ no request to another host, no console error.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import posixpath
@@ -228,3 +229,94 @@ def test_without_service_workers_the_page_answers_as_before(
     wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
     assert page.get_attribute("#calc-result", "data-offline") is None
     assert page.evaluate("caches.keys()") == []
+
+
+KEPT_SNAPSHOT = """async (name) => {
+  const cache = await caches.open((await caches.keys())[0]);
+  const found = (await cache.keys()).filter((r) => r.url.endsWith('/' + name));
+  if (found.length !== 1) return null;
+  const bytes = new Uint8Array(await (await cache.match(found[0])).arrayBuffer());
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return [bytes.length, Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')];
+}"""
+
+
+def kept_snapshot(page: Any, name: str) -> tuple[int, str] | None:
+    """The size and SHA-256 of the snapshot the offline copy keeps under `name`."""
+    kept = page.evaluate(KEPT_SNAPSHOT, name)
+    return None if kept is None else (int(kept[0]), str(kept[1]))
+
+
+def unpacked(path: Path) -> tuple[int, str]:
+    raw = gzip.decompress(path.read_bytes())
+    return len(raw), hashlib.sha256(raw).hexdigest()
+
+
+def snapshot_requests(context: Any) -> list[Any]:
+    """The snapshot's responses the page and its worker get from here on."""
+    seen: list[Any] = []
+    context.on(
+        "response",
+        lambda response: seen.append(response) if "/snapshot-" in response.url else None,
+    )
+    return seen
+
+
+def test_a_repeat_visit_restores_the_kept_unpacked_snapshot(
+    watched: tuple[Any, PageWatch], own_site: tuple[Path, str]
+) -> None:
+    """The offline copy keeps the snapshot gunzipped; the next visit restores it
+    from there as it is (no download, no gunzip) and answers."""
+    context, watch = watched
+    site, url = own_site
+    manifest = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    packed = site / "assets" / "calculator" / str(manifest["snapshot"])
+    page = new_tab(context, watch)
+    first_visit(page, url)
+    assert kept_snapshot(page, packed.name) == unpacked(packed)
+    seen = snapshot_requests(context)
+    page.goto(f"{url}calculator/?again#{urlencode(IN_TRANSIT)}")
+    wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    assert page.get_attribute("#calc-result", "data-runtime") == "snapshot"
+    assert [r.url.rsplit("/", 1)[1] for r in seen] == [packed.name]
+    assert seen[0].from_service_worker
+    assert seen[0].headers.get("content-length") == str(unpacked(packed)[0])
+
+
+def test_a_rebuilt_snapshot_replaces_the_kept_one(
+    watched: tuple[Any, PageWatch], own_site: tuple[Path, str]
+) -> None:
+    """A build with a new snapshot (here the same image packed anew, so another
+    file and name) is kept unpacked in the new set, and the old unpacked copy goes
+    with the old set: a page never gets an old snapshot with new core files."""
+    context, watch = watched
+    site, url = own_site
+    page = new_tab(context, watch)
+    first_visit(page, url)
+    manifest_path = site / MANIFEST
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    old = site / "assets" / "calculator" / str(manifest["snapshot"])
+    data = gzip.compress(gzip.decompress(old.read_bytes()), compresslevel=1, mtime=0)
+    new = old.with_name(f"snapshot-{hashlib.sha256(data).hexdigest()[:16]}.bin.gz")
+    assert new != old
+    new.write_bytes(data)
+    old.unlink()
+    manifest["snapshot"] = new.name
+    manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", "utf-8")
+    rebuild(site)
+    page.reload()
+    wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    page.wait_for_selector("#calc-updated", state="visible", timeout=LOAD_MS)
+    with page.expect_navigation(timeout=LOAD_MS):
+        page.click("#calc-reload")
+    wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    assert page.inner_text("h1").startswith(REBUILT)
+    assert len(page.evaluate("caches.keys()")) == 1
+    assert kept_snapshot(page, old.name) is None
+    assert kept_snapshot(page, new.name) == unpacked(new)
+    seen = snapshot_requests(context)
+    context.set_offline(True)
+    page.reload()
+    wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    assert page.get_attribute("#calc-result", "data-runtime") == "snapshot"
+    assert [r.url.rsplit("/", 1)[1] for r in seen] == [new.name]

@@ -161,6 +161,33 @@ def test_the_restored_calculator_also_makes_calendars_and_batches(
     assert shown == [row["order_id"] for row in want["rows"]]
 
 
+def test_the_snapshot_is_unpacked_in_a_worker_of_its_own(
+    new_page: NewPage, site_url: str, built_site: Path
+) -> None:
+    """The calculator's worker hands the snapshot to unpack.mjs, so that gunzipping
+    it does not hold up loading and compiling the runtime."""
+    page = new_page(service_workers="block")
+    paths, requests = open_and_answer(page, site_url)
+    assert paths == ["snapshot"]
+    assert [url for url in requests if url.endswith("/assets/calculator/unpack.mjs")]
+    assert any(url.endswith("/" + snapshot_file(built_site).name) for url in requests)
+
+
+def without_nested_workers(route: Any) -> None:
+    answer = route.fetch()
+    route.fulfill(response=answer, body="globalThis.Worker = undefined;\n" + answer.text())
+
+
+def test_where_a_worker_cannot_start_another_it_unpacks_the_snapshot_itself(
+    new_page: NewPage, site_url: str
+) -> None:
+    page = new_page(service_workers="block")
+    page.context.route("**/assets/calculator/worker.mjs", without_nested_workers)
+    paths, requests = open_and_answer(page, site_url)
+    assert paths == ["snapshot"]
+    assert not [url for url in requests if url.endswith("/unpack.mjs")]
+
+
 Route = Callable[[Any], None]
 
 

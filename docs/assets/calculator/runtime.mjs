@@ -43,20 +43,34 @@ async function restoreSnapshot(manifest, report) {
     throw new Error("this browser has no DecompressionStream");
   }
   const url = new URL(manifest.snapshot, manifest.manifestURL ?? manifest.indexURL).href;
-  // Started before Pyodide's own files so that the downloads overlap; loadPyodide
-  // sizes the WebAssembly memory from it, so it waits for it before instantiating.
-  const snapshot = fetchSnapshot(url).then((bytes) => {
+  // Another worker fetches and unpacks the snapshot while this one loads and
+  // compiles the runtime. Where a worker cannot start one, the download starts
+  // here first, but it is unpacked only once Pyodide has asked for its own files:
+  // gunzipping takes this thread for a while, and the runtime's downloads and the
+  // wasm's compiling must not wait behind it.
+  const aside = unpackAside(url);
+  const download = aside ? null : fetch(url);
+  download?.catch(() => {}); // read below; its failure is reported there
+  const { loadPyodide } = await import(new URL("pyodide.mjs", manifest.indexURL).href);
+  let runtimeAsked;
+  const asked = new Promise((resolve) => {
+    runtimeAsked = resolve;
+  });
+  const snapshot = (aside ?? asked.then(() => download).then(readSnapshot)).then((bytes) => {
     report("start");
     return bytes;
   });
   snapshot.catch(() => {}); // loadPyodide handles the failure; no unhandled rejection
-  const { loadPyodide } = await import(new URL("pyodide.mjs", manifest.indexURL).href);
-  const pyodide = await loadPyodide({
+  const loading = loadPyodide({
     indexURL: manifest.indexURL,
     lockFileContents: { info: manifest.lockInfo, packages: {} },
     packageBaseUrl: manifest.indexURL,
     _loadSnapshot: snapshot,
   });
+  // loadPyodide has sent its requests (the wasm, the standard library, then its
+  // own loader) by the time a task has passed.
+  setTimeout(runtimeAsked, 0);
+  const pyodide = await loading;
   report("calculator");
   // A restore that "worked" must also answer: the bridge refuses an empty case
   // with a JSON error, which proves the interpreter and the calculator both run.
@@ -70,32 +84,44 @@ async function restoreSnapshot(manifest, report) {
   return pyodide;
 }
 
-/** The snapshot's bytes, gunzipped here unless the host already did (Content-Encoding). */
-async function fetchSnapshot(url) {
-  const response = await fetch(url);
+/** The snapshot's bytes from unpack.mjs in a worker of its own, or null where no
+ * worker starts here; if that worker fails to start, this thread reads them. */
+function unpackAside(url) {
+  if (typeof Worker !== "function") return null;
+  let helper;
+  try {
+    helper = new Worker(new URL("unpack.mjs", import.meta.url), { type: "module" });
+  } catch {
+    return null;
+  }
+  return new Promise((resolve, reject) => {
+    helper.onmessage = ({ data }) => {
+      helper.terminate();
+      if (data?.bytes instanceof ArrayBuffer) resolve(data.bytes);
+      else reject(new Error(data?.error ?? "snapshot: no bytes"));
+    };
+    helper.onerror = (event) => {
+      event.preventDefault();
+      helper.terminate();
+      resolve(fetch(url).then(readSnapshot));
+    };
+    helper.postMessage(url);
+  });
+}
+
+/** The snapshot's bytes, gunzipped as they arrive unless they are not gzip: the
+ * offline copy keeps them unpacked, and a host may have sent them with
+ * Content-Encoding. Only a copy's first bytes pass through JavaScript. */
+export async function readSnapshot(response) {
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  const reader = response.body.getReader();
-  const first = await reader.read();
+  const peek = response.clone().body.getReader();
+  const first = await peek.read();
+  peek.cancel().catch(() => {});
   if (first.done || first.value.length < GZIP_MAGIC.length) {
     throw new Error("snapshot: empty file");
   }
-  const head = first.value;
-  const body = new ReadableStream({
-    start(controller) {
-      controller.enqueue(head);
-    },
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
-  const gzipped = GZIP_MAGIC.every((byte, i) => head[i] === byte);
-  const bytes = gzipped ? body.pipeThrough(new DecompressionStream("gzip")) : body;
-  return new Response(bytes).arrayBuffer();
+  if (!GZIP_MAGIC.every((byte, i) => first.value[i] === byte)) return response.arrayBuffer();
+  return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
 }
 
 async function startNormally(manifest, report) {

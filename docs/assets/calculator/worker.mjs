@@ -63,6 +63,12 @@ async function countBytes(stream, file) {
   onBytes();
 }
 
+// Pyodide compiles its wasm only once its other files (and the snapshot) are in. The
+// wasm's own Response is compiled here the moment Pyodide asks for it instead, so
+// compiling overlaps the other downloads; and since it is the browser's own
+// Response (a clone of it is what gets counted), the browser can keep the compiled code
+// for the next visit, as it does for a wasm file from its cache or the offline copy.
+const compiled = new WeakMap();
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
   const response = await plainFetch(input, init);
@@ -73,11 +79,30 @@ self.fetch = async (input, init) => {
   const encoded = response.headers.get("content-encoding");
   const file = { loaded: 0, total: encoded ? 0 : Number(response.headers.get("content-length")) || 0 };
   downloads.set(name, file);
-  const [watched, used] = response.body.tee();
-  countBytes(watched, file);
-  const { status, statusText, headers } = response;
-  return new Response(used, { status, statusText, headers });
+  countBytes(response.clone().body, file);
+  if (name === "pyodide.asm.wasm" && typeof WebAssembly.compileStreaming === "function") {
+    const module = WebAssembly.compileStreaming(response);
+    module.catch(() => {}); // instantiateStreaming below fetches and compiles again
+    compiled.set(response, module);
+  }
+  return response;
 };
+
+const plainInstantiateStreaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
+if (plainInstantiateStreaming) {
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    if (!compiled.has(response)) return plainInstantiateStreaming(response, imports);
+    let module;
+    try {
+      module = await compiled.get(response);
+    } catch {
+      return plainInstantiateStreaming(plainFetch(response.url), imports);
+    }
+    const instance = await WebAssembly.instantiate(module, imports);
+    return { module, instance };
+  };
+}
 
 // The loader and the manifest are fetched side by side rather than one after the other.
 const bridge = Promise.all([import("./runtime.mjs"), readManifest()])
