@@ -38,6 +38,9 @@ class Field:
     """Something that has already happened, so it cannot be after today."""
     choices: tuple[tuple[str, str], ...] = ()
     """(value, label) pairs for a choice; the first is the default."""
+    asked_first: bool = False
+    """In the situations it matters for, its group comes first: the number it holds decides
+    the dates, and the order page shows it at the top."""
 
     @property
     def attr(self) -> str:
@@ -59,6 +62,7 @@ class Field:
             "situations": list(self.situations),
             "required": self.required,
             "choices": [list(choice) for choice in self.choices],
+            "asked_first": self.asked_first,
         }
 
 
@@ -87,7 +91,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "protection-end", FieldKind.DATE, "Protection ends on",
         "The last day of the purchase-protection countdown on your order page.",
-        _PROTECTION, _COUNTDOWN,
+        _PROTECTION, _COUNTDOWN, asked_first=True,
     ),
     Field(
         "protection-days", FieldKind.DAYS, "Protection length in days",

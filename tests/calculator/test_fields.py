@@ -53,3 +53,15 @@ def test_situations_and_json() -> None:
     covered = {s for f in FIELDS for s in f.situations}
     assert covered == set(Situation)
     assert FIELD_BY_NAME["today"].situations == ()
+
+
+def test_the_countdown_is_asked_first_wherever_it_is_asked() -> None:
+    first = [f for f in FIELDS if f.asked_first]
+    assert [f.name for f in first] == ["protection-end"]
+    assert set(first[0].situations) == {
+        Situation.NOT_RECEIVED,
+        Situation.DAMAGED,
+        Situation.NOT_AS_DESCRIBED,
+        Situation.DISPUTE,
+    }
+    assert all(d["asked_first"] is (d["name"] == "protection-end") for d in fields_json())

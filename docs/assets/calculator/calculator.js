@@ -801,8 +801,27 @@ function hasValue(input) {
   return input.value !== "" || input.id in fromLink;
 }
 
+// The form's groups in the build's order, for putting them back after a situation
+// moved the group that decides its dates to the top.
+let groupsInOrder = null;
+
+/** The engine's field table says which group to ask first in a situation; move it there. */
+function orderGroups() {
+  const box = $("calc-fields");
+  groupsInOrder ??= [...box.querySelectorAll(":scope > fieldset")];
+  // Once a situation is chosen its order stays, "more details" included: nothing jumps.
+  const lead = situation ? fieldSpec.find((f) => f.asked_first && f.situations.includes(situation)) : null;
+  const first = lead ? $(lead.name)?.closest("fieldset") : null;
+  const wanted = first ? [first, ...groupsInOrder.filter((set) => set !== first)] : groupsInOrder;
+  const now = [...box.querySelectorAll(":scope > fieldset")];
+  // Moving a group would take the focus out of a field being typed in: only when needed.
+  if (wanted.every((set, i) => set === now[i])) return;
+  box.append(...wanted);
+}
+
 function showFields() {
   const every = form.dataset.every === "true" || !situation || !fieldSpec;
+  if (fieldSpec) orderGroups();
   for (const field of fieldSpec ?? []) {
     const input = $(field.name);
     const box = input?.closest(".rc-field");
