@@ -891,14 +891,32 @@ function watchForUpdates(registration) {
 let settled = false;
 
 /** Once the page has answered (or cannot): the work that must not delay the answer. */
+// The theme's script and the offline copy are real work on a phone's few cores:
+// they start once the reader pauses, so no keystroke waits behind them, and at the
+// latest this long after the first answer.
+const START_PAUSE_MS = 1000;
+const START_LATEST_MS = 15000;
+let startTimer = 0;
+
+function startRest() {
+  clearTimeout(startTimer);
+  startTimer = -1;
+  window.refundCalculatorTheme?.();
+  keepOffline();
+}
+
+/** After an edit: the background start waits for the next pause. */
+function postponeRest() {
+  if (startTimer <= 0) return;
+  clearTimeout(startTimer);
+  startTimer = setTimeout(startRest, START_PAUSE_MS);
+}
+
 function afterFirstAnswer() {
   if (settled) return;
   settled = true;
-  // In a task of its own, after the answer has been drawn.
-  setTimeout(() => {
-    window.refundCalculatorTheme?.();
-    keepOffline();
-  }, 0);
+  startTimer = setTimeout(startRest, START_PAUSE_MS);
+  setTimeout(() => startTimer > 0 && startRest(), START_LATEST_MS);
 }
 
 // ---------------------------------------------------------------- start
@@ -939,6 +957,7 @@ function start() {
     if (FIELDS.includes(event.target.name)) filled.add(event.target.name);
     delete fromLink[event.target.id];
     lastInputAt = performance.now();
+    postponeRest();
     update();
     fragmentSoon();
     // The batch counts from the same today, so a new today re-checks it.
