@@ -10,13 +10,16 @@ page.
 
 from __future__ import annotations
 
+import json
 from html import escape
 from itertools import groupby
 
-from calculator.fields import FIELDS, Field, FieldKind
+from calculator.fields import FIELDS, Field, FieldKind, fields_json
 from calculator.vocab import SITUATION_LABELS
 
-__all__ = ["field_groups", "situation_buttons"]
+__all__ = ["field_groups", "field_table_json", "situation_buttons"]
+
+FIELD_TABLE_ID = "calc-field-table"
 
 
 def _text(text: str) -> str:
@@ -67,3 +70,15 @@ def field_groups() -> str:
         body = "\n".join(_field(field) for field in members)
         blocks.append(f"<fieldset>\n<legend>{_text(group)}</legend>\n{body}\n</fieldset>")
     return "\n".join(blocks)
+
+
+def field_table_json() -> str:
+    """The field table as the page's script reads it, in the page itself.
+
+    Which fields each situation asks for is known before Python has started, so a
+    reader who taps "It has not arrived" at once sees only its fields.
+    """
+    data = json.dumps(fields_json(), ensure_ascii=False, separators=(",", ":"))
+    # "</" would end the script element early; JSON allows the escaped slash.
+    data = data.replace("</", "<\\/")
+    return f'<script type="application/json" id="{FIELD_TABLE_ID}">{data}</script>'

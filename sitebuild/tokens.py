@@ -229,3 +229,11 @@ def calculator_form(context: Context) -> str:
     from sitebuild.form import field_groups  # noqa: PLC0415 -- only the calculator page
 
     return field_groups()
+
+
+@generated("calculator_field_table")
+def calculator_field_table(context: Context) -> str:
+    """The engine's field table as JSON inside the page, for the form's script."""
+    from sitebuild.form import field_table_json  # noqa: PLC0415 -- only the calculator page
+
+    return field_table_json()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from datetime import date
 from html import escape
@@ -13,7 +14,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from calculator.fields import FIELD_BY_NAME, FIELDS, FieldKind
+from calculator.fields import FIELD_BY_NAME, FIELDS, FieldKind, fields_json
 from calculator.vocab import SITUATION_LABELS, Situation
 from calculator.policy import POLICY, load_policy
 from sitebuild import BuildError
@@ -252,3 +253,13 @@ def test_calculator_fields_lists_every_field_of_the_form() -> None:
     groups = list(dict.fromkeys(field.group for field in FIELDS))
     assert [line[2:-2] for line in text.splitlines() if line.startswith("**") and "|" not in line] == groups
     assert "{{" not in text
+
+
+def test_the_page_carries_the_engine_s_field_table() -> None:
+    html = expand("{{ calculator_field_table }}", CONTEXT)
+    found = re.fullmatch(
+        r'<script type="application/json" id="calc-field-table">(.*)</script>', html, re.DOTALL
+    )
+    assert found is not None and "\n" not in html
+    assert json.loads(found.group(1)) == json.loads(json.dumps(fields_json()))
+    assert "</" not in found.group(1)

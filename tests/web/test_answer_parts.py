@@ -90,6 +90,21 @@ def test_each_situation_shows_only_its_fields(
     assert page.locator("#calc-where img").is_visible()
 
 
+def test_the_first_question_works_before_python_has_started(
+    new_page: NewPage, site_url: str
+) -> None:
+    page = new_page(viewport=PHONE)
+    # Hold the runtime back: the page must not need Python to ask the right questions.
+    page.route("**/pyodide.asm.wasm", lambda route: None)
+    page.goto(calculator_url(site_url))
+    page.wait_for_selector("[data-situation=cancel]")
+    assert page.get_attribute("#calc-result", "data-state") == "loading"
+    page.click("[data-situation=cancel]")
+    want = [f.name for f in FIELDS if f.required or Situation.CANCEL in f.situations]
+    assert shown_fields(page) == want
+    assert page.get_attribute("#calc-result", "data-state") == "loading"
+
+
 def test_a_share_link_skips_the_first_step(new_page: NewPage, site_url: str) -> None:
     page = open_calculator(new_page, calculator_url(site_url, IN_DISPUTE))
     wait_for_cards(page, expected_cards(IN_DISPUTE))

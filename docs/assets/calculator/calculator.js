@@ -611,8 +611,6 @@ function onStage(stage) {
   $("calc-status").textContent = text;
   if (stage === "ready") {
     runtimeReady = true;
-    // Not at once: a start the worker reported early is replayed while `calculator` is being made.
-    setTimeout(loadFieldSpec, 0);
     $("calc-progress").hidden = true;
     if (!$("order-date").value) {
       update();
@@ -788,9 +786,9 @@ const runBatch = coalesced(checkBatch);
 
 // ---------------------------------------------------------------- what happened
 
-// The engine's field table (calculator.fields, through the bridge): which fields
-// matter in which situation. Until it arrives, every field stays shown.
-let fieldSpec = null;
+// The engine's field table (calculator.fields), written into the page by the build:
+// which fields matter in which situation, known before Python has started.
+let fieldSpec = readFieldSpec();
 let situation = null;
 
 function hasValue(input) {
@@ -847,11 +845,13 @@ function chooseSituation(button) {
   showFields();
 }
 
-async function loadFieldSpec() {
-  const reply = await calculator.ask({ op: "fields" });
-  if (!reply.ok || !Array.isArray(reply.result)) return;
-  fieldSpec = reply.result;
-  showFields();
+function readFieldSpec() {
+  try {
+    const table = JSON.parse($("calc-field-table")?.textContent ?? "null");
+    return Array.isArray(table) ? table : null;
+  } catch {
+    return null; // without it every field stays shown, which always works
+  }
 }
 
 // ---------------------------------------------------------------- offline copy

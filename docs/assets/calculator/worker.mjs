@@ -1,8 +1,7 @@
 // The calculator's module worker: Python never runs on the page's own thread.
 //
 // It starts loading as soon as the page creates it, while the reader types.
-// Messages in:  {id, op: "assess" | "ics", fields}, {id, op: "batch", csv, today}
-//               or {id, op: "fields"} (the engine's field table).
+// Messages in:  {id, op: "assess" | "ics", fields} or {id, op: "batch", csv, today}.
 // Messages out: {type: "stage", stage}  while loading ("download", "start", "calculator", "ready"),
 //               {type: "progress", loaded, total}  bytes of the runtime's big files so far,
 //               {type: "failed", message}  when Python could not start,
@@ -128,8 +127,6 @@ function call(api, message) {
       return api.batch_json(message.csv, message.today, (done, total) => {
         postMessage({ type: "batch-progress", id: message.id, done, total });
       });
-    case "fields":
-      return api.fields_json();
     default:
       return JSON.stringify({ ok: false, error: { field: null, message: `unknown operation ${message.op}` } });
   }
