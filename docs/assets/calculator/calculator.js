@@ -772,7 +772,13 @@ async function checkBatch(isStale) {
     $("batch-status").textContent =
       `Checking ${done.toLocaleString()} of ${total.toLocaleString()} ${total === 1 ? "order" : "orders"}…`;
   };
-  const reply = await calculator.ask({ op: "batch", csv, today: readFields().today }, onProgress);
+  batchesRunning += 1;
+  let reply;
+  try {
+    reply = await calculator.ask({ op: "batch", csv, today: readFields().today }, onProgress);
+  } finally {
+    batchesRunning -= 1;
+  }
   if (isStale()) return;
   performance.mark("calc:batch-answer");
   if (reply.ok) renderBatch(reply.result);
@@ -898,8 +904,15 @@ const START_PAUSE_MS = 1000;
 const START_LATEST_MS = 15000;
 let startTimer = 0;
 
+let batchesRunning = 0;
+
 function startRest() {
   clearTimeout(startTimer);
+  // A batch keeps both cores busy: the rest waits until it is done, then for a pause.
+  if (batchesRunning > 0) {
+    startTimer = setTimeout(startRest, START_PAUSE_MS);
+    return;
+  }
   startTimer = -1;
   window.refundCalculatorTheme?.();
   keepOffline();
@@ -916,7 +929,7 @@ function afterFirstAnswer() {
   if (settled) return;
   settled = true;
   startTimer = setTimeout(startRest, START_PAUSE_MS);
-  setTimeout(() => startTimer > 0 && startRest(), START_LATEST_MS);
+  setTimeout(() => startTimer > 0 && batchesRunning === 0 && startRest(), START_LATEST_MS);
 }
 
 // ---------------------------------------------------------------- start
