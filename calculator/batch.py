@@ -108,24 +108,12 @@ class BatchRow:
             self.line,
         )
 
-    def csv_cells(self) -> tuple[object, ...]:
-        """The row's cells in CSV_COLUMNS order; the error column stays empty."""
-        return (
-            self.order_id,
-            self.line,
-            self.route,
-            self.family,
-            self.status,
-            self.title,
-            iso(self.act_by),
-            iso(self.closes_on),
-            iso(self.closes_on_latest),
-            self.days_left,
-            self.next_step,
-            self.dispute_stage,
-            " ".join(self.warnings),
-            "",
-        )
+    def csv_cells(self) -> list[object]:
+        """The row's cells in CSV_COLUMNS order, from its JSON shape; the error stays empty."""
+        cells = self.to_dict()
+        cells["warnings"] = " ".join(self.warnings)
+        cells["error"] = ""
+        return [cells[column] for column in CSV_COLUMNS]
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -28,11 +28,13 @@ _DATE_FIELDS = tuple((f.name, f.attr) for f in FIELDS if f.kind is FieldKind.DAT
 _EVENT_FIELDS = tuple((f.name, f.attr) for f in FIELDS if f.event)
 # Each of these needs the parcel to have left, so none can be before shipping.
 _AFTER_SHIPPING = tuple(
-    (name, name.replace("-", "_"))
+    (name, FIELD_BY_NAME[name].attr)
     for name in ("tracking-delivered", "delivered", "confirmed", "protection-end")
 )
 # A request's story in the order it happens; each step needs the request to exist.
-_DISPUTE_STEPS = (("seller-replied", "seller_replied"), ("refund-approved", "refund_approved"))
+_DISPUTE_STEPS = tuple(
+    (name, FIELD_BY_NAME[name].attr) for name in ("seller-replied", "refund-approved")
+)
 
 
 class InputError(ValueError):

@@ -13,21 +13,21 @@ from calculator.case import Case
 from calculator.dates import add_working_days, days
 from calculator.facts import Facts
 from calculator.policy import POLICY
-from calculator.vocab import DisputeStage, PaymentMethod, StepState
+from calculator.vocab import DISPUTE_STAGE_LABELS, DisputeStage, PaymentMethod, StepState
 
 __all__ = ["dispute_progress", "dispute_steps", "payment_note"]
 
 _TRACE_GUIDE = "refunds/money-back/#trace-a-refund-with-the-arn"
 
-# The steps' words, as the page shows them.
+# The steps' words, as the page shows them; a step that is a stage reached uses its name.
 OPENED = "Dispute opened"
 SELLER_DUE = "Seller's last day to answer"
-SELLER_SILENT = "Seller did not answer"
-SELLER_ANSWERED = "Seller answered"
+SELLER_SILENT = DISPUTE_STAGE_LABELS[DisputeStage.SELLER_SILENT]
+SELLER_ANSWERED = DISPUTE_STAGE_LABELS[DisputeStage.SELLER_REPLIED]
 AGREED_OR_ESCALATED = "Refund agreed, or the dispute escalated to AliExpress"
 PROPOSAL_STANDS = "Your proposed refund goes ahead"
 ACCEPT_OR_ESCALATE = "Accept the answer, or escalate to AliExpress"
-APPROVED = "Refund approved"
+APPROVED = DISPUTE_STAGE_LABELS[DisputeStage.REFUND_APPROVED]
 CLOSED = "Closed without a refund"
 MONEY_BACK = "Money back"
 MONEY_EXPECTED = "Money expected by this day"

@@ -55,7 +55,7 @@ def _next_step(
     them closes before AliExpress is likely to decide.
     """
     if dispute is not None and dispute.stage is not DisputeStage.CLOSED:
-        return dispute.message, RouteId(dispute.reason), dispute.guide
+        return dispute.message, dispute.route, dispute.guide
     own = most_urgent(of_family(routes, aliexpress=True))
     if own is not None:
         return own.next_step, own.route, own.guide

@@ -89,9 +89,9 @@ def _disputed(facts: Facts, spec: RouteSpec, verdict: Verdict, dispute: Dispute)
     values = {
         "opened": dispute.opened,
         "closed": case.dispute_closed,
-        "disputed": REGISTRY[RouteId(dispute.reason)].title,
+        "disputed": REGISTRY[dispute.route].title,
     }
-    if spec.id != RouteId(dispute.reason):
+    if spec.id != dispute.route:
         if case.dispute_closed is None:
             return Verdict(
                 Status.NOT_APPLICABLE, OTHER_OPEN.format(**values), OTHER_OPEN_STEP, verdict.uses
