@@ -22,7 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from calculator.fields import FIELDS
 from calculator.policy import Entry, Policy, Source
+from sitebuild.form import field_groups, field_table_json, situation_buttons
 
 TOKEN = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.DOTALL)
 PEAK_SEASONS = "peak_seasons"
@@ -199,8 +201,6 @@ def rules_history(context: Context) -> str:
 @generated("calculator_fields")
 def calculator_fields(context: Context) -> str:
     """The calculator's fields, group by group, from the one field table."""
-    from calculator.fields import FIELDS  # noqa: PLC0415 -- only this token needs the form
-
     groups: dict[str, list[str]] = {}
     for field_ in FIELDS:
         name = f"**{cell(field_.label)}**" + (" (needed)" if field_.required else "")
@@ -218,22 +218,16 @@ def calculator_fields(context: Context) -> str:
 @generated("calculator_situations")
 def calculator_situations(context: Context) -> str:
     """The calculator's first question: what happened, from the engine's own words."""
-    from sitebuild.form import situation_buttons  # noqa: PLC0415 -- only the calculator page
-
     return situation_buttons()
 
 
 @generated("calculator_form")
 def calculator_form(context: Context) -> str:
     """The calculator's fields as form controls, from the one field table."""
-    from sitebuild.form import field_groups  # noqa: PLC0415 -- only the calculator page
-
     return field_groups()
 
 
 @generated("calculator_field_table")
 def calculator_field_table(context: Context) -> str:
     """The engine's field table as JSON inside the page, for the form's script."""
-    from sitebuild.form import field_table_json  # noqa: PLC0415 -- only the calculator page
-
     return field_table_json()
