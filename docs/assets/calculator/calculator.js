@@ -929,7 +929,7 @@ function afterFirstAnswer() {
   if (settled) return;
   settled = true;
   startTimer = setTimeout(startRest, START_PAUSE_MS);
-  setTimeout(() => startTimer > 0 && batchesRunning === 0 && startRest(), START_LATEST_MS);
+  setTimeout(() => startTimer > 0 && startRest(), START_LATEST_MS);
 }
 
 // ---------------------------------------------------------------- start
