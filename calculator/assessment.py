@@ -16,9 +16,9 @@ from calculator.policy import Entry
 from calculator.vocab import (
     DISPUTE_STAGE_LABELS,
     FAMILY_LABELS,
-    STATUS_LABELS,
     STEP_STATE_LABELS,
     CompletedBy,
+    Decider,
     DisputeReason,
     DisputeStage,
     EventKind,
@@ -26,6 +26,7 @@ from calculator.vocab import (
     RouteId,
     Status,
     StepState,
+    status_label,
 )
 
 __all__ = [
@@ -82,6 +83,12 @@ class Route:
     next_step: str
     guide: str
     policy: tuple[PolicyUse, ...]
+    decider: Decider = Decider.ORDER_PAGE
+    """Who says whether the route is still open while it is in 'check'."""
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.status, self.decider)
 
     @property
     def policy_ids(self) -> tuple[str, ...]:
@@ -94,7 +101,7 @@ class Route:
             "family": self.family,
             "family_label": FAMILY_LABELS[self.family],
             "status": self.status,
-            "status_label": STATUS_LABELS[self.status],
+            "status_label": self.status_label,
             "opens_on": iso(self.opens_on),
             "act_by": iso(self.act_by),
             "closes_on": iso(self.closes_on),

@@ -28,11 +28,12 @@ from calculator.fields import FIELDS
 from calculator.vocab import (
     DISPUTE_STAGE_LABELS,
     FAMILY_LABELS,
-    STATUS_LABELS,
+    Decider,
     DisputeStage,
     Family,
     RouteId,
     Status,
+    status_label,
 )
 
 __all__ = [
@@ -97,6 +98,7 @@ class BatchRow:
     next_step: str
     dispute_stage: DisputeStage | None
     warnings: tuple[str, ...]
+    decider: Decider = Decider.ORDER_PAGE
 
     @property
     def urgency(self) -> tuple[bool, date, date, int]:
@@ -123,7 +125,9 @@ class BatchRow:
             "family": self.family,
             "family_label": None if self.family is None else FAMILY_LABELS[self.family],
             "status": self.status,
-            "status_label": None if self.status is None else STATUS_LABELS[self.status],
+            "status_label": (
+                None if self.status is None else status_label(self.status, self.decider)
+            ),
             "title": self.title,
             "act_by": iso(self.act_by),
             "closes_on": iso(self.closes_on),
@@ -239,6 +243,7 @@ def _assess_row(line: int, order_id: str, fields: dict[str, str], today: date) -
         next_step=judged.next_step if urgent is None else urgent.next_step,
         dispute_stage=None if dispute is None else dispute.stage,
         warnings=tuple(w.id for w in judged.warnings),
+        decider=Decider.ORDER_PAGE if urgent is None else urgent.decider,
     )
 
 

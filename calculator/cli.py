@@ -150,6 +150,7 @@ def _batch_text(result: batch_module.BatchResult) -> str:
                 row.days_left,
                 row.closes_on_latest,
                 family=row.family or Family.ALIEXPRESS,
+                decider=row.decider,
             )
         lines.append(f"  line {row.line}  {row.order_id or '-'}: {when}")
     if result.errors:

@@ -13,7 +13,7 @@ from datetime import date
 from calculator.assessment import Assessment, Route
 from calculator.dates import weekday_name
 from calculator.policy import POLICY
-from calculator.vocab import CompletedBy, Family, Status
+from calculator.vocab import CompletedBy, Decider, Family, Status, status_label
 
 __all__ = ["days_left_phrase", "long_date", "render_summary", "when_phrase"]
 
@@ -59,9 +59,6 @@ def _dates(act_by: date | None, closes_on: date | None, days_left: int | None) -
     return last
 
 
-ORDER_PAGE_DECIDES = "; your order page decides"
-
-
 def when_phrase(
     status: Status | None,
     act_by: date | None,
@@ -70,11 +67,12 @@ def when_phrase(
     latest: date | None = None,
     *,
     family: Family = Family.ALIEXPRESS,
+    decider: Decider = Decider.ORDER_PAGE,
 ) -> str:
     """A route's status and dates in one line: 'OPEN · best by … · last day …'.
 
-    Outside AliExpress the order page decides nothing, so a 'check' leaves who decides to
-    the route's reason.
+    A 'check' leads with who decides (the order page, the bank, the law), in the route's
+    own words.
     """
     if status is Status.OPEN or status is Status.NOT_YET:
         dates = _dates(act_by, closes_on, days_left)
@@ -83,8 +81,8 @@ def when_phrase(
     if status is Status.CHECK:
         assert closes_on is not None  # a check always has its range
         until = f" and may be open until {long_date(latest)}" if latest is not None else ""
-        decides = ORDER_PAGE_DECIDES if family is Family.ALIEXPRESS else ""
-        return f"CHECK: may have closed on {long_date(closes_on)}{until}{decides}"
+        label = status_label(status, decider).upper()
+        return f"{label}: may have closed on {long_date(closes_on)}{until}"
     if status is Status.IN_DISPUTE:
         look = "look again on" if family is Family.ALIEXPRESS else "act by"
         return "IN DISPUTE" + (f" · {look} {long_date(act_by)}" if act_by else "")
@@ -114,6 +112,7 @@ def _route_lines(route: Route, why: bool) -> list[str]:
         route.days_left,
         route.closes_on_latest,
         family=route.family,
+        decider=route.decider,
     )
     lines = _wrap(f"{route.title}: {phrase}", _INNER, _INDENT)
     lines += _wrap(route.reason, _INNER)

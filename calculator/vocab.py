@@ -9,12 +9,14 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "CHECK_LABELS",
     "DISPUTE_STAGE_LABELS",
     "FAMILY_LABELS",
     "SITUATION_LABELS",
     "STATUS_LABELS",
     "STEP_STATE_LABELS",
     "CompletedBy",
+    "Decider",
     "DisputeReason",
     "DisputeStage",
     "EventKind",
@@ -25,6 +27,7 @@ __all__ = [
     "Situation",
     "Status",
     "StepState",
+    "status_label",
 ]
 
 
@@ -34,7 +37,7 @@ class Status(StrEnum):
     NOT_YET = "not_yet"
     """Opens later."""
     CHECK = "check"
-    """May have closed: a date the reader can see (the order page's countdown) decides."""
+    """May have closed: something only the reader can look up decides (see Decider)."""
     IN_DISPUTE = "in_dispute"
     """This is the problem the open dispute is about; its progress is what matters."""
     CLOSED = "closed"
@@ -44,12 +47,46 @@ class Status(StrEnum):
 STATUS_LABELS = {
     Status.OPEN: "Open",
     Status.NOT_YET: "Not yet",
-    Status.CHECK: "Check your order page",
+    Status.CHECK: "Check",
     Status.IN_DISPUTE: "In dispute",
     Status.CLOSED: "Closed",
     Status.NOT_APPLICABLE: "Does not apply",
 }
-"""What the page shows for each status: the words live with the rules, not in the page."""
+"""What the page shows for each status: the words live with the rules, not in the page.
+
+A route in 'check' says who decides instead (CHECK_LABELS): see `status_label`.
+"""
+
+
+class Decider(StrEnum):
+    """Who can tell a reader whether a route in 'check' is still open.
+
+    Each route names its own, so no route sends a reader to the order page about
+    something the order page does not show.
+    """
+
+    ORDER_PAGE = "order_page"
+    """AliExpress's own routes: the countdown and the Return/refund button on the order page."""
+    PAYPAL = "paypal"
+    BANK = "bank"
+    """The card issuer's own terms, which no page of the order shows."""
+    LAW = "law"
+    """The law's own conditions: how the reader was informed, the kind of item or fault."""
+
+
+CHECK_LABELS = {
+    Decider.ORDER_PAGE: "Check your order page",
+    Decider.PAYPAL: "Check with PayPal",
+    Decider.BANK: "Ask your bank",
+    Decider.LAW: "Check the law's conditions",
+}
+
+
+def status_label(status: Status, decider: Decider) -> str:
+    """The words for a route's status; a 'check' names who decides."""
+    if status is Status.CHECK:
+        return CHECK_LABELS[decider]
+    return STATUS_LABELS[status]
 
 
 class RouteId(StrEnum):

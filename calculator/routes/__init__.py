@@ -141,6 +141,7 @@ def _route(facts: Facts, spec: RouteSpec, verdict: Verdict) -> Route:
         next_step=verdict.next_step,
         guide=verdict.guide or spec.guide,
         policy=_policy(facts.rules, verdict.uses),
+        decider=spec.decider,
     )
 
 

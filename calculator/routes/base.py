@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from calculator.facts import Facts
-from calculator.vocab import Family, RouteId, Status
+from calculator.vocab import Decider, Family, RouteId, Status
 
 __all__ = ["RouteSpec", "Verdict", "window", "window_verdict"]
 
@@ -43,12 +43,14 @@ class RouteSpec:
     judge: Callable[[Facts], Verdict]
     one_per_order: bool = False
     """An AliExpress refund request: one per order, so an open one takes the others' place."""
+    decider: Decider = Decider.ORDER_PAGE
+    """Who can say whether the route is still open while it is in 'check'."""
 
 
 def window(
     facts: Facts, opens_on: date | None, closes_on: date, closes_on_latest: date | None = None
 ) -> Status:
-    """Not yet, open, check (may have closed: the reader's own page decides) or closed."""
+    """Not yet, open, check (may have closed: the route's decider says) or closed."""
     today = facts.today
     if opens_on is not None and today < opens_on:
         return Status.NOT_YET

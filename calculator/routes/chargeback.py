@@ -14,7 +14,7 @@ from __future__ import annotations
 from calculator.dates import days
 from calculator.facts import Facts
 from calculator.routes.base import RouteSpec, Verdict, window_verdict
-from calculator.vocab import Family, PaymentMethod, RouteId, Status
+from calculator.vocab import Decider, Family, PaymentMethod, RouteId, Status
 
 GUIDE = "other-routes/paypal-and-card/"
 
@@ -98,4 +98,6 @@ def judge(facts: Facts) -> Verdict:
     )
 
 
-ROUTE = RouteSpec(RouteId.CHARGEBACK, "Card chargeback", Family.PAYMENT, GUIDE, judge)
+ROUTE = RouteSpec(
+    RouteId.CHARGEBACK, "Card chargeback", Family.PAYMENT, GUIDE, judge, decider=Decider.BANK
+)

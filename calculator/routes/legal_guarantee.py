@@ -16,7 +16,7 @@ from calculator.dates import add_years, days
 from calculator.facts import Facts
 from calculator.routes.base import RouteSpec, Verdict, window, window_verdict
 from calculator.routes.consumer_law import LAW, received_on
-from calculator.vocab import Family, Region, RouteId, Status
+from calculator.vocab import Decider, Family, Region, RouteId, Status
 
 GUIDE = "other-routes/eu-rights/"
 
@@ -194,5 +194,10 @@ def judge(facts: Facts) -> Verdict:
 
 
 ROUTE = RouteSpec(
-    RouteId.LEGAL_GUARANTEE, "Legal guarantee for faulty goods", Family.LAW, GUIDE, judge
+    RouteId.LEGAL_GUARANTEE,
+    "Legal guarantee for faulty goods",
+    Family.LAW,
+    GUIDE,
+    judge,
+    decider=Decider.LAW,
 )

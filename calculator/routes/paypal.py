@@ -10,7 +10,7 @@ from __future__ import annotations
 from calculator.dates import days
 from calculator.facts import Facts
 from calculator.routes.base import RouteSpec, Verdict, window
-from calculator.vocab import Family, PaymentMethod, RouteId, Status
+from calculator.vocab import Decider, Family, PaymentMethod, RouteId, Status
 
 GUIDE = "other-routes/paypal-and-card/"
 
@@ -90,4 +90,6 @@ def judge(facts: Facts) -> Verdict:
     )
 
 
-ROUTE = RouteSpec(RouteId.PAYPAL, "PayPal dispute", Family.PAYMENT, GUIDE, judge)
+ROUTE = RouteSpec(
+    RouteId.PAYPAL, "PayPal dispute", Family.PAYMENT, GUIDE, judge, decider=Decider.PAYPAL
+)

@@ -15,7 +15,7 @@ from calculator.dates import add_months, days
 from calculator.facts import Facts
 from calculator.routes.base import RouteSpec, Verdict, window_verdict
 from calculator.routes.consumer_law import LAW, received_on
-from calculator.vocab import Family, Region, RouteId, Status
+from calculator.vocab import Decider, Family, Region, RouteId, Status
 
 GUIDE = "other-routes/eu-rights/"
 TITLE = "Withdraw under consumer law"
@@ -113,4 +113,4 @@ def judge(facts: Facts) -> Verdict:
     )
 
 
-ROUTE = RouteSpec(RouteId.WITHDRAWAL, TITLE, Family.LAW, GUIDE, judge)
+ROUTE = RouteSpec(RouteId.WITHDRAWAL, TITLE, Family.LAW, GUIDE, judge, decider=Decider.LAW)

@@ -374,7 +374,8 @@ def test_summary_says_when_protection_has_ended() -> None:
     shortest = date(2026, 10, 3) + timedelta(days=POLICY.entries["protection_days"].low)
     last = shortest + timedelta(days=POLICY.days("dispute_window_days"))
     assert f"Purchase protection ended {long_date(shortest)} (or as late as" in out
-    assert f"CHECK: may have closed on {long_date(last)}" in out.replace("\n    ", " ")
+    check = f"CHECK YOUR ORDER PAGE: may have closed on {long_date(last)}"
+    assert check in out.replace("\n    ", " ")
     code, out, _ = in_process(*ASSESS[:5], "--confirmed", "2026-11-20", "--today", "2026-11-26")
     assert "Order completed" not in out  # the shortest countdown ended first
 
@@ -473,7 +474,7 @@ def test_a_card_buyer_in_the_eu_sees_every_route_with_dates_and_sources() -> Non
     assert "If AliExpress says no: your payment" in text
     assert "If AliExpress says no: consumer law" in text
     assert (
-        "Card chargeback: CHECK: may have closed on Sat 2026-10-31 and may be open until "
+        "Card chargeback: ASK YOUR BANK: may have closed on Sat 2026-10-31 and may be open until "
         "Sat 2027-05-01 The strictest issuer limit" in text
     )
     assert "Next: Ask your bank now" in text
@@ -522,7 +523,7 @@ def test_the_fallback_warning_and_the_fallback_rows_in_the_terminal() -> None:
     orders = "order_id,order_date,shipped,delivered\nA,2026-09-01,2026-09-03,2026-09-10\n"
     code, out, _ = in_process("batch", "-", "--today", "2026-12-01", stdin=orders)
     assert (
-        "Card chargeback: CHECK: may have closed on Sat 2026-10-31 and may be open until "
+        "Card chargeback: ASK YOUR BANK: may have closed on Sat 2026-10-31 and may be open until "
         "Wed 2026-12-30\n" in out
     )
     code, out, _ = in_process("assess", "--order-date", "2026-09-01", "--today", "2027-06-01")

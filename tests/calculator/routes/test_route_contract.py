@@ -14,7 +14,7 @@ from calculator.fields import FIELDS
 from calculator.policy import POLICY
 from calculator.routes import LIVE, REGISTRY, ROUTES
 from calculator.routes.base import RouteSpec
-from calculator.vocab import RouteId, Status
+from calculator.vocab import Decider, Family, RouteId, Status, status_label
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLDEN = ROOT / "tests" / "calculator" / "golden"
@@ -95,3 +95,13 @@ def test_a_golden_case_shows_the_route_live(spec: RouteSpec) -> None:
         if route["route"] == spec.id
     }
     assert statuses & set(LIVE), (spec.id, statuses)
+
+
+@SPECS
+def test_a_check_names_who_decides_for_this_route(spec: RouteSpec) -> None:
+    """Only AliExpress's own routes send a reader to the order page; the others name the
+    bank, PayPal or the law, whose answer the order page does not show."""
+    on_order_page = spec.decider is Decider.ORDER_PAGE
+    assert on_order_page is (spec.family is Family.ALIEXPRESS)
+    label = status_label(Status.CHECK, spec.decider)
+    assert ("order page" in label) is on_order_page
