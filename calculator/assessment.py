@@ -218,6 +218,8 @@ class Assessment:
     completed_on: date | None
     completed_by: CompletedBy | None
     routes: tuple[Route, ...]
+    completed_on_latest: date | None
+    """The latest day the order may complete; None when completed_on is known for certain."""
     dispute: Dispute | None
     timeline: tuple[Event, ...]
     warnings: tuple[Notice, ...]
@@ -241,6 +243,7 @@ class Assessment:
             "protection_end_latest": iso(self.protection_end_latest),
             "completed_on": iso(self.completed_on),
             "completed_by": self.completed_by,
+            "completed_on_latest": iso(self.completed_on_latest),
             "routes": [route.to_dict() for route in self.routes],
             "dispute": None if self.dispute is None else self.dispute.to_dict(),
             "timeline": [event.to_dict() for event in self.timeline],

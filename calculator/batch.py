@@ -5,11 +5,15 @@ spaces instead of underscores and any letter case are accepted; blank cells
 mean unknown). The columns are the calculator's fields, listed by
 `column_help()`, plus your own `order_id`. Other columns are ignored and
 listed in the result. A row with bad data is reported with its line number,
-the column and what is wrong; the other rows are still assessed. Rows are
-ranked by the day to act by of their most urgent route, then its last day;
-that route may be AliExpress's own or a fallback (PayPal, the card, consumer
-law), and the row says which family it is in. Rows with nothing left to do come
-last.
+the column and what is wrong; the other rows are still assessed.
+
+Each row shows the order's next route, the one the single answer's next step
+comes from: AliExpress's own while one is live, then a fallback (PayPal, the
+card, consumer law), and the row says which family it is in. Beside it, the
+fallback that closes before AliExpress is likely to decide, if one does. Rows
+are ranked by the next route's day to act by, then its last day; rows with
+nothing left to do come last. A row that does not say how the order was paid
+assumes no way of paying, so no payment route is chosen for it.
 """
 
 from __future__ import annotations
@@ -61,6 +65,8 @@ CSV_COLUMNS = (
     "closes_on",
     "closes_on_latest",
     "days_left",
+    "fallback",
+    "fallback_closes_on",
     "next_step",
     "dispute_stage",
     "warnings",
@@ -99,6 +105,10 @@ class BatchRow:
     dispute_stage: DisputeStage | None
     warnings: tuple[str, ...]
     decider: Decider = Decider.ORDER_PAGE
+    fallback: RouteId | None = None
+    """The payment or law route that closes before AliExpress is likely to decide."""
+    fallback_title: str | None = None
+    fallback_closes_on: date | None = None
 
     @property
     def urgency(self) -> tuple[bool, date, date, int]:
@@ -133,6 +143,9 @@ class BatchRow:
             "closes_on": iso(self.closes_on),
             "closes_on_latest": iso(self.closes_on_latest),
             "days_left": self.days_left,
+            "fallback": self.fallback,
+            "fallback_title": self.fallback_title,
+            "fallback_closes_on": iso(self.fallback_closes_on),
             "next_step": self.next_step,
             "dispute_stage": self.dispute_stage,
             "dispute_stage_label": (
@@ -225,25 +238,32 @@ def _header(names: list[str]) -> tuple[list[str | None], int | None, tuple[str, 
 
 
 def _assess_row(line: int, order_id: str, fields: dict[str, str], today: date) -> BatchRow:
-    judged = triage(parse_case(fields, today=today))
-    urgent = judged.urgent
+    paid_with = fields.get("payment-method")
+    judged = triage(
+        parse_case(fields, today=today), payment_known=bool(paid_with and paid_with.strip())
+    )
+    shown = judged.next
     dispute = judged.dispute
+    fallback = judged.fallback
     return BatchRow(
         line=line,
         order_id=order_id,
-        route=None if urgent is None else urgent.route,
-        family=None if urgent is None else urgent.family,
-        status=None if urgent is None else urgent.status,
-        title=None if urgent is None else urgent.title,
-        act_by=None if urgent is None else urgent.act_by,
-        closes_on=None if urgent is None else urgent.closes_on,
-        closes_on_latest=None if urgent is None else urgent.closes_on_latest,
-        days_left=None if urgent is None else urgent.days_left,
-        # The row's route and its step go together, even when the route is a fallback.
-        next_step=judged.next_step if urgent is None else urgent.next_step,
+        route=None if shown is None else shown.route,
+        family=None if shown is None else shown.family,
+        status=None if shown is None else shown.status,
+        title=None if shown is None else shown.title,
+        act_by=None if shown is None else shown.act_by,
+        closes_on=None if shown is None else shown.closes_on,
+        closes_on_latest=None if shown is None else shown.closes_on_latest,
+        days_left=None if shown is None else shown.days_left,
+        # The headline's step: the single answer's, so a row and the answer agree.
+        next_step=judged.next_step,
         dispute_stage=None if dispute is None else dispute.stage,
         warnings=tuple(w.id for w in judged.warnings),
-        decider=Decider.ORDER_PAGE if urgent is None else urgent.decider,
+        decider=Decider.ORDER_PAGE if shown is None else shown.decider,
+        fallback=None if fallback is None else fallback.route,
+        fallback_title=None if fallback is None else fallback.title,
+        fallback_closes_on=None if fallback is None else fallback.closes_on,
     )
 
 

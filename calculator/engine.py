@@ -3,7 +3,8 @@
 The top-level next step is chosen here because it weighs everything else:
 an open dispute comes first, then AliExpress's own route to act on first,
 then, once AliExpress is done, the payment or consumer-law route. The batch
-needs everything but the timeline, so `triage` stops short of it.
+needs everything but the timeline, so `triage` stops short of it, and it
+shows each order's next route, so that a row and the single answer agree.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from calculator.routes import (
     of_family,
 )
 from calculator.timeline import build_timeline
-from calculator.vocab import DisputeStage, RouteId
-from calculator.warnings import collect_warnings
+from calculator.vocab import DisputeStage, Family, RouteId
+from calculator.warnings import collect_warnings, fallback_first
 
 __all__ = ["Triage", "assess", "triage"]
 
@@ -41,8 +42,16 @@ class Triage:
     next_route: RouteId | None
     next_guide: str
     """The guide page for the next step."""
-    urgent: Route | None
-    """The live route to act on first, if any, whichever family it is in."""
+    fallback: Route | None
+    """The payment or law route that closes before AliExpress is likely to decide, if any."""
+
+    @property
+    def next(self) -> Route | None:
+        """The route the next step comes from: what a batch row shows for the order."""
+        if self.next_route is None:
+            return None
+        # Every route is judged, so the next one is always among them.
+        return next(route for route in self.routes if route.route is self.next_route)
 
 
 def _next_step(
@@ -66,8 +75,13 @@ def _next_step(
     return NOTHING_LEFT, None, WHAT_IS_LEFT_GUIDE
 
 
-def triage(case: Case) -> Triage:
-    """Everything but the timeline, for `case` on its `today` (the local date when unset)."""
+def triage(case: Case, *, payment_known: bool = True) -> Triage:
+    """Everything but the timeline, for `case` on its `today` (the local date when unset).
+
+    With `payment_known` false (a batch row with no payment column), the payment routes
+    are judged but never chosen, warned about or ranked by: they would rest on a way of
+    paying the reader never gave.
+    """
     if case.today is None:
         case = case.with_today(date.today())
     today = case.today
@@ -75,16 +89,19 @@ def triage(case: Case) -> Triage:
     facts = facts_for(case, today)
     dispute = dispute_progress(facts)
     routes = judge_routes(facts, dispute)
-    next_step, next_route, next_guide = _next_step(routes, dispute)
+    weighed = routes
+    if not payment_known:
+        weighed = tuple(route for route in routes if route.family is not Family.PAYMENT)
+    next_step, next_route, next_guide = _next_step(weighed, dispute)
     return Triage(
         facts=facts,
         routes=routes,
         dispute=dispute,
-        warnings=collect_warnings(facts, routes, dispute),
+        warnings=collect_warnings(facts, weighed, dispute),
         next_step=next_step,
         next_route=next_route,
         next_guide=next_guide,
-        urgent=most_urgent(routes),
+        fallback=fallback_first(facts, weighed, dispute),
     )
 
 
@@ -99,6 +116,7 @@ def assess(case: Case) -> Assessment:
         protection_end_latest=facts.protection_end_latest,
         completed_on=facts.completed_on,
         completed_by=facts.completed_by,
+        completed_on_latest=facts.completed_latest,
         routes=judged.routes,
         dispute=judged.dispute,
         timeline=build_timeline(facts, judged.routes, judged.dispute),

@@ -6,6 +6,14 @@ those from ever disagreeing. When the reader has not typed the countdown, P is
 not known: the shortest credible period gives the dates shown, the longest
 gives the day after which a route is surely over, and in between the order
 page decides.
+
+C is a fact only when the reader confirmed receipt (the button shows only on an
+order not yet complete, so that day completes it whatever else was typed).
+Having the parcel in hand completes nothing by itself; a delivered tracking
+scan may, some days later. So without a confirmation C is a range too: the
+strictest reading (a delivered scan came with the parcel, and the shortest
+automatic-completion period) gives the dates shown, the end of protection (or
+the scan plus the longest period) gives the latest.
 """
 
 from __future__ import annotations
@@ -21,12 +29,12 @@ from calculator.vocab import CompletedBy
 
 __all__ = ["Facts", "facts_for"]
 
-# When two things complete the order on one day, the one the reader did names it.
+# When two things may complete the order on one day, the end of protection names it: it is
+# the one that surely does, so a completion day known for certain always has that cause.
 _CAUSE_ORDER = (
-    CompletedBy.CONFIRMED,
-    CompletedBy.DELIVERED,
-    CompletedBy.TRACKING_DELIVERED,
     CompletedBy.PROTECTION_END,
+    CompletedBy.TRACKING_DELIVERED,
+    CompletedBy.DELIVERED,
 )
 
 
@@ -39,12 +47,13 @@ class Facts:
     protection_end_latest: date | None
     """P on the longest credible period; None when the reader gave the countdown."""
     completed_on: date | None
-    """C: the day the order completes (or completed); None before shipping."""
+    """C on its strictest reading: the day the order completes (or completed) at the
+    earliest; None before shipping."""
     completed_by: CompletedBy | None
     completed_latest: date | None
-    """C had protection lasted its longest credible period; None when it cannot differ."""
+    """C on its latest credible reading; None when C is known."""
     scan_completion: date | None
-    """The day a delivered tracking scan completes the order."""
+    """The day a delivered tracking scan completes the order, at the earliest."""
     rules: Mapping[str, Entry]
     """Every rule in the version in force on the order date."""
 
@@ -80,11 +89,10 @@ class Facts:
         return self.rule(entry_id).default
 
 
-def _completion(end: date, others: dict[CompletedBy, date | None]) -> tuple[date, CompletedBy]:
-    """The earliest of the end of protection and whatever else completes the order."""
-    known = [(day, _CAUSE_ORDER.index(cause), cause) for cause, day in others.items() if day]
+def _earliest(candidates: dict[CompletedBy, date | None]) -> tuple[date, CompletedBy]:
+    """The earliest of the days that may complete the order, with what completes it."""
     day, _, cause = min(
-        [*known, (end, _CAUSE_ORDER.index(CompletedBy.PROTECTION_END), CompletedBy.PROTECTION_END)]
+        (day, _CAUSE_ORDER.index(cause), cause) for cause, day in candidates.items() if day
     )
     return day, cause
 
@@ -113,19 +121,30 @@ def facts_for(case: Case, today: date) -> Facts:
         if protection.high > protection.low:
             facts.protection_end_latest = shipped + days(protection.high)
     facts.protection_end = end
+    if case.confirmed is not None:
+        facts.completed_on, facts.completed_by = case.confirmed, CompletedBy.CONFIRMED
+        return facts
+    scan = facts.rule("delivered_scan_completion_days")
+    scan_latest = None
     if case.tracking_delivered is not None:
-        facts.scan_completion = case.tracking_delivered + days(
-            facts.rule("delivered_scan_completion_days").low
-        )
-    others: dict[CompletedBy, date | None] = {
-        CompletedBy.CONFIRMED: case.confirmed,
-        CompletedBy.DELIVERED: case.delivered,
-        CompletedBy.TRACKING_DELIVERED: facts.scan_completion,
-    }
-    completed, facts.completed_by = _completion(end, others)
+        facts.scan_completion = case.tracking_delivered + days(scan.low)
+        scan_latest = case.tracking_delivered + days(scan.high)
+    # Without a scan, the strictest reading is one that came with the parcel.
+    assumed_scan = None if case.delivered is None else case.delivered + days(scan.low)
+    completed, facts.completed_by = _earliest(
+        {
+            CompletedBy.TRACKING_DELIVERED: facts.scan_completion,
+            CompletedBy.DELIVERED: assumed_scan,
+            CompletedBy.PROTECTION_END: end,
+        }
+    )
     facts.completed_on = completed
-    if facts.protection_end_latest is not None:
-        latest, _ = _completion(facts.protection_end_latest, others)
-        if latest > completed:
-            facts.completed_latest = latest
+    latest, _ = _earliest(
+        {
+            CompletedBy.TRACKING_DELIVERED: scan_latest,
+            CompletedBy.PROTECTION_END: facts.protection_end_latest or end,
+        }
+    )
+    if latest > completed:
+        facts.completed_latest = latest
     return facts

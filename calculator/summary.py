@@ -123,6 +123,27 @@ def _route_lines(route: Route, why: bool) -> list[str]:
     return lines
 
 
+COMPLETED = "Order completed {day}"
+COMPLETES = "Order completes {day}"
+COMPLETES_BETWEEN = "Order completes between {day} and {latest}: check your order page"
+
+
+def _completion_lines(assessment: Assessment) -> list[str]:
+    """'Completed' is said as a fact only when it is one; a range says so.
+
+    The end of protection has its own line, so a completion on that day adds none.
+    """
+    completed, latest = assessment.completed_on, assessment.completed_on_latest
+    if completed is None:
+        return []
+    if latest is not None:
+        return [COMPLETES_BETWEEN.format(day=long_date(completed), latest=long_date(latest))]
+    if assessment.completed_by is CompletedBy.PROTECTION_END:
+        return []
+    text = COMPLETED if completed <= assessment.today else COMPLETES
+    return [text.format(day=long_date(completed))]
+
+
 def render_summary(assessment: Assessment, why: bool = False) -> str:
     """The answer as text; with `why`, each route lists the rules behind its dates."""
     case = assessment.case
@@ -137,10 +158,7 @@ def render_summary(assessment: Assessment, why: bool = False) -> str:
         if assessment.protection_end_latest is not None:
             line += f" (or as late as {long_date(assessment.protection_end_latest)}: check)"
         lines.append(line)
-    completed = assessment.completed_on
-    if completed is not None and assessment.completed_by is not CompletedBy.PROTECTION_END:
-        verb = "completed" if completed <= assessment.today else "completes"
-        lines.append(f"Order {verb} {long_date(completed)}")
+    lines += _completion_lines(assessment)
     lines.append("")
     lines += _wrap(f"Next step: {assessment.next_step}", _INDENT, "")
     for heading, family in (

@@ -34,13 +34,15 @@ _RANK = {kind: index for index, kind in enumerate(EventKind)}
 
 COMPLETES = {
     CompletedBy.CONFIRMED: "Order completed: receipt confirmed",
-    CompletedBy.DELIVERED: "Order completed: item received",
+    CompletedBy.DELIVERED: (
+        "Earliest day the order completes by itself, if tracking said delivered when it came"
+    ),
     CompletedBy.TRACKING_DELIVERED: "Order completes by itself after the delivered scan",
 }
 OPENS = "From this day: {title}"
 ACT_BY = "Best day to act: {title}"
 CLOSES = "Last day: {title}"
-LATEST = "Latest possible last day, if your protection is longer: {title}"
+LATEST = "Latest possible last day, if the order completes later: {title}"
 LATEST_ELSEWHERE = "Latest possible last day, if the longer limit applies: {title}"
 PAID = "Paid"
 PAYPAL_OPENED = "PayPal dispute opened"
@@ -61,7 +63,9 @@ def _order_events(facts: Facts) -> list[Event]:
     end, shipped = facts.protection_end, case.shipped
     if end is None or shipped is None:
         return events
-    if case.delivered is None or case.delivered > end:
+    # Until receipt is confirmed, the end of protection may be the day the order completes;
+    # once a dispute is open, its own dates matter instead.
+    if case.confirmed is None and case.dispute_opened is None:
         label = "Purchase protection ends"
         if facts.protection_assumed:
             label += " (shortest period in use; check your order page)"

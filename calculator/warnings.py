@@ -13,12 +13,13 @@ from calculator.dates import add_working_days, days
 from calculator.facts import Facts
 from calculator.policy import POLICY, PeakSeason
 from calculator.routes import LIVE, most_urgent, of_family
-from calculator.vocab import DisputeStage, Status
+from calculator.vocab import DisputeStage, RouteId, Status
 
 __all__ = [
     "aliexpress_expected_end",
     "collect_warnings",
     "earliest_dispute_day",
+    "fallback_first",
     "peak_seasons_between",
 ]
 
@@ -83,6 +84,11 @@ FALLBACK_CLOSES_FIRST = (
 REFUND_CLOSES_FIRST = (
     "Another route closes first: {title}, on {last}. If the money has not come by then, act on "
     "it before that day."
+)
+CHARGEBACK_FREEZES = (
+    "A chargeback freezes the AliExpress order and its dispute until the bank decides, and "
+    "the bank's decision then stands. Tell the bank about any open dispute, and if AliExpress "
+    "refunds you first, tell the bank at once: never keep two refunds."
 )
 FALLBACK_MAY_HAVE_CLOSED = (
     "Another route may already have closed: {title}, on {last} by the strictest limit, and on "
@@ -169,7 +175,8 @@ def _last_day(facts: Facts, routes: tuple[Route, ...]) -> Notice | None:
 
 
 def _protection_assumed(facts: Facts) -> Notice | None:
-    if facts.completed_latest is None:
+    """Only while the assumed countdown still moves a date: a confirmed receipt fixes them."""
+    if not facts.protection_assumed or facts.completed_latest is None:
         return None
     protection = facts.rule("protection_days")
     return Notice(
@@ -218,10 +225,11 @@ def aliexpress_expected_end(
     return add_working_days(waited, facts.days("refund_working_days"))
 
 
-def _fallback_first(
+def fallback_first(
     facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
-) -> Notice | None:
-    """A payment or law route whose last day comes before AliExpress is likely to decide.
+) -> Route | None:
+    """The payment or law route whose last day comes first, if it comes before AliExpress
+    is likely to decide.
 
     The last day is the strictest one: a route in 'check' may already have closed, and the
     warning says so rather than count on its latest day.
@@ -234,9 +242,16 @@ def _fallback_first(
         for route in of_family(routes, aliexpress=False)
         if route.status in LIVE and route.closes_on is not None and route.closes_on < end
     ]
-    if not closing:
+    return min(closing, key=lambda route: (route.closes_on or date.max, route.title), default=None)
+
+
+def _fallback_first(
+    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
+) -> Notice | None:
+    first = fallback_first(facts, routes, dispute)
+    if first is None:
         return None
-    first = min(closing, key=lambda route: (route.closes_on or date.max, route.title))
+    end = aliexpress_expected_end(facts, routes, dispute)
     values = {
         "end": end,
         "seller": facts.days("seller_response_days"),
@@ -257,6 +272,20 @@ def _fallback_first(
     return Notice("fallback_closes_first", f"{wait} {then}")
 
 
+def _chargeback_freezes(
+    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
+) -> Notice | None:
+    """A chargeback suggested while AliExpress can still decide: it stops AliExpress's case.
+
+    Suggested means named by the fallback warning: its last day comes before AliExpress is
+    likely to decide, so the reader may have to choose between the two.
+    """
+    first = fallback_first(facts, routes, dispute)
+    if first is None or first.route is not RouteId.CHARGEBACK:
+        return None
+    return Notice("chargeback_freezes_order", CHARGEBACK_FREEZES)
+
+
 def collect_warnings(
     facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
 ) -> tuple[Notice, ...]:
@@ -270,6 +299,7 @@ def collect_warnings(
         _delivered_late(facts),
         _protection_assumed(facts),
         _fallback_first(facts, routes, dispute),
+        _chargeback_freezes(facts, routes, dispute),
         _peak_season(facts, routes),
     )
     return tuple(w for w in found if w is not None)

@@ -1,9 +1,13 @@
 """The rule shared by the routes about an item that came but is wrong: the window after
 completion.
 
-Completion is the earliest of receipt, confirming receipt, a delivered scan's
-automatic completion and the end of protection, so an item that arrives after
-protection ended has its window counted from that end, not from its arrival.
+The window counts from the day the order completes, and that day is a fact only
+once the reader confirms receipt. With the item in hand and nothing confirmed,
+the order completes when a delivered scan's automatic completion or the end of
+protection comes, whichever is first; the strictest reading gives the dates
+shown and the latest gives the day after which the route is surely over. In
+between the route is 'check', in words that say what to look for on the order
+page.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Callable
 from calculator.dates import days
 from calculator.facts import Facts
 from calculator.routes.base import Verdict, window
-from calculator.vocab import Status
+from calculator.vocab import CompletedBy, Status
 
 __all__ = ["item_rule"]
 
@@ -28,23 +32,79 @@ MISSING = (
     "Nothing reached you and the order completed on {completed}, so this is a not-received case."
 )
 MISSING_STEP = "Use the not-received route; if the parcel turns up, enter the day you got it."
-OPEN = (
-    "The order completed on {completed}, and a dispute is allowed for {window} days after "
-    "that, until {closes_on}."
-)
-CHECK = (
-    "With the shortest protection period in use, the order completed on {completed} and the "
-    "last day for a dispute was {closes_on}. If your protection was longer, it may still be "
-    "open until {latest}: the countdown on your order page decides."
-)
+
+# While the window is open, by what completes the order (and whether that day is known).
+OPEN = {
+    CompletedBy.CONFIRMED: (
+        "You confirmed receipt on {completed}, which completed the order. A dispute is allowed "
+        "for {window} days after that, until {closes_on}."
+    ),
+    CompletedBy.PROTECTION_END: (
+        "The order's completion day is {completed}, the end of purchase protection. A dispute "
+        "is allowed for {window} days after that, until {closes_on}."
+    ),
+}
+OPEN_RANGE = {
+    CompletedBy.DELIVERED: (
+        "You received the item on {delivered} and have not confirmed receipt, so the order has "
+        "not surely completed. If tracking said delivered that day, it completes by itself on "
+        "{completed}, and a dispute is allowed until {closes_on}. If your order page still "
+        "shows the protection countdown after that, you have until {latest}."
+    ),
+    CompletedBy.TRACKING_DELIVERED: (
+        "Tracking said delivered on {scan}, so the order completes by itself {scan_low} to "
+        "{scan_high} days later. Counting from the earliest, {completed}, a dispute is allowed "
+        "until {closes_on}; if your order page still shows the countdown after that, you have "
+        "until {latest}."
+    ),
+    CompletedBy.PROTECTION_END: (
+        "With the shortest protection period in use, the order completes on {completed}, and a "
+        "dispute is allowed until {closes_on}. If your protection is longer, you have until "
+        "{latest}: the countdown on your order page decides."
+    ),
+}
+CHECK = {
+    CompletedBy.DELIVERED: (
+        "You received the item on {delivered} and have not confirmed receipt. If tracking said "
+        "delivered that day, the order completed by itself on {completed} and the last day for "
+        "a dispute was {closes_on}. If your order page still shows the protection countdown or "
+        "offers Return/refund, you have until {latest}."
+    ),
+    CompletedBy.TRACKING_DELIVERED: (
+        "Tracking said delivered on {scan}. If the order completed by itself {scan_low} days "
+        "later, on {completed}, the last day for a dispute was {closes_on}. If your order page "
+        "still shows the countdown or offers Return/refund, you have until {latest}."
+    ),
+    CompletedBy.PROTECTION_END: (
+        "With the shortest protection period in use, the order completed on {completed} and the "
+        "last day for a dispute was {closes_on}. If your protection was longer, it may still be "
+        "open until {latest}: the countdown on your order page decides."
+    ),
+}
 CHECK_STEP = "Look at your order page now: if it still offers Return/refund, open it today."
 CLOSED = (
     "The {window}-day dispute window after the order completed on {completed} ended on {closes_on}."
+)
+CLOSED_LATEST = (
+    "Even on the latest reading, the order completed on {completed_latest} and the {window}-day "
+    "dispute window after it ended on {latest}."
 )
 CLOSED_STEP = (
     "AliExpress no longer takes this dispute; ask the seller directly, then try PayPal, your "
     "card issuer or your consumer rights."
 )
+
+
+def _reason(facts: Facts, status: Status) -> str:
+    """The reason's template for a window known to be open, in check, or closed."""
+    cause = facts.completed_by
+    assert cause is not None  # shipped implies a completion day
+    known = facts.completed_latest is None
+    if status is Status.CLOSED:
+        return CLOSED if known else CLOSED_LATEST
+    if status is Status.CHECK:
+        return CHECK[cause]
+    return OPEN[cause] if known else OPEN_RANGE[cause]
 
 
 def item_rule(open_step: str) -> Callable[[Facts], Verdict]:
@@ -57,7 +117,7 @@ def item_rule(open_step: str) -> Callable[[Facts], Verdict]:
         completed = facts.completed_on
         assert completed is not None  # shipped implies a completion day
         uses = ["dispute_window_days"]
-        if facts.protection_assumed:
+        if facts.protection_assumed and case.confirmed is None:
             uses.insert(0, "protection_days")
         window_days = facts.days("dispute_window_days")
         values: dict[str, object] = {"window": window_days, "completed": completed}
@@ -70,23 +130,29 @@ def item_rule(open_step: str) -> Callable[[Facts], Verdict]:
             return Verdict(
                 Status.NOT_APPLICABLE, MISSING.format(**values), MISSING_STEP, uses=tuple(uses)
             )
+        if facts.completed_by in (CompletedBy.DELIVERED, CompletedBy.TRACKING_DELIVERED):
+            uses.append("delivered_scan_completion_days")
         span = days(window_days)
         closes_on = completed + span
         latest = None if facts.completed_latest is None else facts.completed_latest + span
-        values.update(closes_on=closes_on, latest=latest)
+        scan = facts.rule("delivered_scan_completion_days")
+        values.update(
+            closes_on=closes_on,
+            latest=latest,
+            completed_latest=facts.completed_latest,
+            delivered=case.delivered,
+            scan=case.tracking_delivered,
+            scan_low=scan.low,
+            scan_high=scan.high,
+        )
         status = window(facts, None, closes_on, latest)
-        texts = {
-            Status.OPEN: (OPEN, open_step),
-            Status.CHECK: (CHECK, CHECK_STEP),
-            Status.CLOSED: (CLOSED, CLOSED_STEP),
-        }
-        reason, step = texts[status]
+        step = {Status.OPEN: open_step, Status.CHECK: CHECK_STEP}.get(status, CLOSED_STEP)
         return Verdict(
             status,
-            reason.format(**values),
+            _reason(facts, status).format(**values),
             step,
             uses=tuple(uses),
-            opens_on=completed,
+            opens_on=min(*in_hand, completed),
             act_by=closes_on,
             closes_on=closes_on,
             closes_on_latest=latest,

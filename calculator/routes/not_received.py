@@ -46,7 +46,13 @@ ENDED_STEP = (
 )
 SCAN = (
     "Tracking said delivered on {scan}, so the order completes by itself on {completed}, "
-    "{scan_days} days later. AliExpress accepts a not-received dispute until {closes_on}."
+    "{scan_low} days later. AliExpress accepts a not-received dispute until {closes_on}."
+)
+SCAN_RANGE = (
+    "Tracking said delivered on {scan}, so the order completes by itself {scan_low} to "
+    "{scan_high} days later. Counting from the earliest, {completed}, AliExpress accepts a "
+    "not-received dispute until {closes_on}; if your order page still shows the countdown "
+    "after that, you have until {latest}."
 )
 SCAN_STEP = (
     "Ask the carrier for proof of delivery (a photo, a signature or the GPS point) and check "
@@ -65,13 +71,18 @@ CHECK = (
     "last day for a dispute was {closes_on}. If your protection was longer, it may still be "
     "open until {latest}: the countdown on your order page decides."
 )
+CHECK_SCAN = (
+    "Tracking said delivered on {scan}. If the order completed by itself {scan_low} days "
+    "later, on {completed}, the last day for a not-received dispute was {closes_on}. If your "
+    "order page still shows the countdown or offers Return/refund, you have until {latest}."
+)
 CHECK_STEP = (
     "Look at your order page now: if it still offers Return/refund, open a not-received "
     "dispute today."
 )
 CLOSED = (
-    "The last day to open a not-received dispute was {closes_on}, {window} days after the "
-    "order completed on {completed}."
+    "The last day to open a not-received dispute was {final_day}, {window} days after the "
+    "order completed on {final_completed}, even on the latest reading."
 )
 CLOSED_STEP = (
     "AliExpress no longer takes this dispute; ask the seller directly, then try PayPal, your "
@@ -85,7 +96,7 @@ def _live(facts: Facts) -> tuple[str, str]:
     if cause is CompletedBy.CONFIRMED:
         return CONFIRMED, CONFIRMED_STEP
     if cause is CompletedBy.TRACKING_DELIVERED:
-        return SCAN, SCAN_STEP
+        return (SCAN if facts.completed_latest is None else SCAN_RANGE), SCAN_STEP
     assert facts.completed_on is not None  # shipped implies a completion day
     if facts.today <= facts.completed_on:
         return RUNNING, RUNNING_STEP
@@ -127,12 +138,18 @@ def judge(facts: Facts) -> Verdict:
         "act_by": completed,
         "completed": completed,
         "latest": latest,
+        "final_day": latest or closes_on,
+        "final_completed": facts.completed_latest or completed,
         "scan": case.tracking_delivered,
-        "scan_days": facts.days("delivered_scan_completion_days"),
+        "scan_low": facts.rule("delivered_scan_completion_days").low,
+        "scan_high": facts.rule("delivered_scan_completion_days").high,
         "confirmed": case.confirmed,
         "window": facts.days("dispute_window_days"),
     }
-    reason, step = _SETTLED[status] if status in _SETTLED else _live(facts)
+    if status is Status.CHECK and facts.completed_by is CompletedBy.TRACKING_DELIVERED:
+        reason, step = CHECK_SCAN, CHECK_STEP
+    else:
+        reason, step = _SETTLED[status] if status in _SETTLED else _live(facts)
     return Verdict(
         status,
         reason.format(**values),

@@ -54,8 +54,9 @@ def test_rows_are_ranked_by_the_day_to_act_then_the_last_day() -> None:
         date(2026, 12, 13),
         17,
     )
+    # The row shows the single answer's next route: here the Free Return, due first.
     returns = result.rows[2]
-    assert (returns.route, returns.family) == ("not_as_described", "aliexpress")
+    assert (returns.route, returns.family) == ("change_of_mind", "aliexpress")
     assert returns.closes_on == date(2026, 12, 5)
     unshipped = result.rows[3]
     assert (unshipped.route, unshipped.closes_on, unshipped.days_left) == ("cancel", None, None)
@@ -63,11 +64,38 @@ def test_rows_are_ranked_by_the_day_to_act_then_the_last_day() -> None:
     assert done.route is None and done.title is None and done.status is None
 
 
-def test_the_most_urgent_route_may_be_a_fallback() -> None:
-    # Paid by card, delivered, AliExpress's window long over: the bank is what is left.
+def test_the_row_shows_the_single_answers_next_route() -> None:
+    """Each row names what the answer's headline names: AliExpress's own route while one is
+    live, even when a fallback's day comes first (the fallback columns name that one)."""
     orders = (
-        "order_id,order_date,shipped,delivered,payment_method\n"
-        "card,2026-09-01,2026-09-03,2026-09-20,card\n"
+        "order_id,order_date,shipped,protection_end,payment_method\n"
+        "A2,2026-09-29,2026-10-01,2026-11-30,card\n"
+        "A4,2026-08-30,2026-09-01,2026-11-20,\n"
+    )
+    result = run_batch(orders, date(2026, 11, 25))
+    for row in result.rows:
+        assert (row.route, row.family) == ("not_received", "aliexpress")
+    a4, a2 = result.rows
+    assert (a4.order_id, a4.act_by, a4.closes_on) == ("A4", date(2026, 11, 20), date(2026, 12, 5))
+    assert (a2.order_id, a2.act_by, a2.closes_on) == ("A2", date(2026, 11, 30), date(2026, 12, 15))
+    notice = timedelta(days=POLICY.days("card_issuer_notice_days"))
+    assert (a2.fallback, a2.fallback_closes_on) == ("chargeback", date(2026, 9, 29) + notice)
+    assert "chargeback_freezes_order" in a2.warnings
+    # No payment column value: no way of paying is assumed, so no payment route either.
+    assert (a4.fallback, a4.fallback_closes_on) == (None, None)
+    assert not {"fallback_closes_first", "chargeback_freezes_order"} & set(a4.warnings)
+    cells = list(csv.DictReader(io.StringIO(result.to_csv())))
+    assert [(c["route"], c["fallback"]) for c in cells] == [
+        ("not_received", ""),
+        ("not_received", "chargeback"),
+    ]
+
+
+def test_the_most_urgent_route_may_be_a_fallback() -> None:
+    # Paid by card, receipt confirmed, AliExpress's window long over: the bank is what is left.
+    orders = (
+        "order_id,order_date,shipped,delivered,confirmed,payment_method\n"
+        "card,2026-09-01,2026-09-03,2026-09-20,2026-09-20,card\n"
     )
     row = run_batch(orders, TODAY).rows[0]
     notice = POLICY.days("card_issuer_notice_days")
@@ -193,6 +221,9 @@ def test_json_shape() -> None:
         "closes_on": "2026-12-13",
         "closes_on_latest": None,
         "days_left": 17,
+        "fallback": None,
+        "fallback_title": None,
+        "fallback_closes_on": None,
         "next_step": data["rows"][1]["next_step"],
         "dispute_stage": None,
         "dispute_stage_label": None,

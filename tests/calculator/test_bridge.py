@@ -81,7 +81,7 @@ def test_ics_json_returns_a_file_name_and_text() -> None:
     assert data["result"]["filename"].endswith(".ics")
     assert data["result"]["ics"].startswith("BEGIN:VCALENDAR")
     assert data["result"]["events"] == data["result"]["ics"].count("BEGIN:VEVENT") > 0
-    past = {**FIELDS, "delivered": "2026-10-05", "payment-method": "balance"}
+    past = {**FIELDS, "confirmed": "2026-10-05", "payment-method": "balance"}
     assert answer(bridge.ics_json(json.dumps(past)))["result"]["events"] == 0
     assert answer(bridge.ics_json("{}"))["error"]["field"] == "order-date"
 

@@ -90,6 +90,7 @@ def test_json_output_has_the_documented_shape() -> None:
         "protection_end_latest",
         "completed_on",
         "completed_by",
+        "completed_on_latest",
         "routes",
         "dispute",
         "timeline",
@@ -285,7 +286,7 @@ def test_ics_goes_to_standard_output() -> None:
 
 def test_an_empty_calendar_is_explained() -> None:
     code, out, err = in_process(
-        "ics", *ASSESS[1:], "--delivered", "2026-10-05", "--payment-method", "balance"
+        "ics", *ASSESS[1:], "--confirmed", "2026-10-05", "--payment-method", "balance"
     )
     assert code == 0
     assert "BEGIN:VEVENT" not in out
@@ -376,8 +377,42 @@ def test_summary_says_when_protection_has_ended() -> None:
     assert f"Purchase protection ended {long_date(shortest)} (or as late as" in out
     check = f"CHECK YOUR ORDER PAGE: may have closed on {long_date(last)}"
     assert check in out.replace("\n    ", " ")
+    # Confirming completes the order that day: the button shows only on an open order.
     code, out, _ = in_process(*ASSESS[:5], "--confirmed", "2026-11-20", "--today", "2026-11-26")
-    assert "Order completed" not in out  # the shortest countdown ended first
+    assert "Order completed Fri 2026-11-20" in out
+
+
+def test_completion_is_said_as_a_fact_only_when_it_is_one() -> None:
+    """The reported case: received, not confirmed, the countdown still running."""
+    received = (
+        "assess",
+        "--order-date",
+        "2026-06-20",
+        "--shipped",
+        "2026-06-22",
+        "--delivered",
+        "2026-07-01",
+        "--protection-end",
+        "2026-08-01",
+        "--today",
+        "2026-07-20",
+    )
+    code, out, _ = in_process(*received)
+    assert code == 0
+    assert "Order completed" not in out and "AliExpress can no longer help" not in out
+    scan = POLICY.entries["delivered_scan_completion_days"].low
+    earliest = date(2026, 7, 1) + timedelta(days=scan)
+    assert f"Order completes between {long_date(earliest)} and Sat 2026-08-01" in out
+    window = timedelta(days=POLICY.days("dispute_window_days"))
+    text = out.replace("\n    ", " ")
+    assert f"Item arrived damaged: OPEN · last day {long_date(earliest + window)}" in text
+    code, out, _ = in_process(*received, "--json")
+    data = json.loads(out)
+    damaged = next(r for r in data["routes"] if r["route"] == "damaged")
+    assert (damaged["closes_on_latest"], data["completed_on_latest"]) == (
+        str(date(2026, 8, 1) + window),
+        "2026-08-01",
+    )
 
 
 def test_summary_of_a_dispute_waiting_for_the_seller() -> None:
@@ -520,7 +555,10 @@ def test_the_fallback_warning_and_the_fallback_rows_in_the_terminal() -> None:
         "2026-09-12",
     )
     assert code == 0 and "PayPal dispute: IN DISPUTE · act by Wed 2026-09-30" in out
-    orders = "order_id,order_date,shipped,delivered\nA,2026-09-01,2026-09-03,2026-09-10\n"
+    orders = (
+        "order_id,order_date,shipped,delivered,confirmed,payment_method\n"
+        "A,2026-09-01,2026-09-03,2026-09-10,2026-09-10,card\n"
+    )
     code, out, _ = in_process("batch", "-", "--today", "2026-12-01", stdin=orders)
     assert (
         "Card chargeback: ASK YOUR BANK: may have closed on Sat 2026-10-31 and may be open until "

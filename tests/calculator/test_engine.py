@@ -35,7 +35,11 @@ def test_next_step_follows_the_route_that_closes_first() -> None:
             today=order + DAY,
         )
     )
-    assert result.next_step == result.route("not_as_described").next_step
+    # The Free Return's days run from receipt; a dispute's from completion, which comes later.
+    free, dispute = result.route("change_of_mind"), result.route("not_as_described")
+    assert free.closes_on is not None and dispute.closes_on is not None
+    assert free.closes_on < dispute.closes_on
+    assert (result.next_route, result.next_step) == ("change_of_mind", free.next_step)
 
 
 def test_after_protection_the_late_dispute_is_the_next_step() -> None:
@@ -64,6 +68,7 @@ def test_next_step_points_outside_aliexpress_when_everything_has_closed() -> Non
             order_date=order,
             shipped=order,
             delivered=order,
+            confirmed=order,
             payment_method=PaymentMethod.PAYPAL,
             today=order + 100 * DAY,
         )

@@ -19,6 +19,7 @@ END = SHIPPED + 60 * DAY
 
 
 SCAN = POLICY.entries["delivered_scan_completion_days"].low * DAY
+SCAN_LONGEST = POLICY.entries["delivered_scan_completion_days"].high * DAY
 NINTH = SHIPPED + 9 * DAY
 
 
@@ -33,10 +34,14 @@ def facts(**values: object) -> Facts:
     [
         ({}, END, "protection_end"),
         ({"confirmed": NINTH}, NINTH, "confirmed"),
-        ({"delivered": NINTH}, NINTH, "delivered"),
+        # In hand is not completed: at the earliest, a delivered scan came with the parcel.
+        ({"delivered": NINTH}, NINTH + SCAN, "delivered"),
         ({"tracking_delivered": NINTH}, NINTH + SCAN, "tracking_delivered"),
-        # On one day, what the reader did names the completion.
+        # Confirming completes the order that day, whatever else was typed.
         ({"delivered": NINTH, "confirmed": NINTH}, NINTH, "confirmed"),
+        ({"tracking_delivered": NINTH, "confirmed": END - DAY}, END - DAY, "confirmed"),
+        # On one day, the end of protection, the one that surely completes, names it.
+        ({"tracking_delivered": END - SCAN}, END, "protection_end"),
         ({"tracking_delivered": END - DAY}, END, "protection_end"),
     ],
 )
@@ -58,8 +63,28 @@ def test_an_assumed_countdown_has_a_latest_completion_only_where_it_matters() ->
     assert found.protection_end == SHIPPED + protection.low * DAY
     assert found.protection_end_latest == SHIPPED + protection.high * DAY
     assert found.completed_latest == found.protection_end_latest
-    early = facts_for(Case(order_date=SHIPPED, shipped=SHIPPED, delivered=SHIPPED), SHIPPED)
+    early = facts_for(Case(order_date=SHIPPED, shipped=SHIPPED, confirmed=SHIPPED), SHIPPED)
     assert early.protection_assumed and early.completed_latest is None
+
+
+@pytest.mark.parametrize(
+    ("given", "latest"),
+    [
+        ({}, None),
+        ({"confirmed": NINTH}, None),
+        ({"confirmed": NINTH, "tracking_delivered": NINTH}, None),
+        # Received, not confirmed: only the end of protection surely completes it.
+        ({"delivered": NINTH}, END),
+        # A scan completes it at the latest after the longest automatic-completion period.
+        ({"tracking_delivered": NINTH}, NINTH + SCAN_LONGEST),
+        ({"tracking_delivered": NINTH, "delivered": NINTH + DAY}, NINTH + SCAN_LONGEST),
+        ({"tracking_delivered": END - DAY}, None),
+    ],
+)
+def test_completion_is_a_range_until_the_reader_confirms(
+    given: dict[str, object], latest: date | None
+) -> None:
+    assert facts(**given).completed_latest == latest
 
 
 def test_each_rule_is_the_version_in_force_on_the_order_date(

@@ -57,6 +57,7 @@ def test_past_deadlines_are_left_out() -> None:
             order_date=order,
             shipped=order,
             delivered=order,
+            confirmed=order,
             payment_method=PaymentMethod.BALANCE,
             today=order + 100 * DAY,
         )

@@ -96,8 +96,9 @@ def test_every_route_keeps_its_dates_in_order(case: Case) -> None:
 @RELAXED
 @given(cases())
 def test_check_only_when_the_countdown_is_assumed_or_the_sources_disagree(case: Case) -> None:
-    """AliExpress's routes are uncertain only through the countdown; a fallback's own
-    sources may give two limits (the issuer's and the network's, two laws in one country)."""
+    """AliExpress's routes are uncertain only through the day the order completes, which
+    confirming receipt makes certain; a fallback's own sources may give two limits (the
+    issuer's and the network's, two laws in one country)."""
     result = assess(case)
     for route in result.routes:
         if route.status is Status.CHECK:
@@ -105,8 +106,8 @@ def test_check_only_when_the_countdown_is_assumed_or_the_sources_disagree(case: 
             assert route.closes_on is not None and route.closes_on < result.today
             assert result.today <= route.closes_on_latest
         if route.family is Family.ALIEXPRESS and route.closes_on_latest is not None:
-            assert case.protection_end is None and case.protection_days is None, route
-            assert result.protection_end_latest is not None
+            assert case.confirmed is None, route
+            assert result.completed_on_latest is not None
 
 
 @RELAXED

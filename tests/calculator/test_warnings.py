@@ -224,6 +224,7 @@ def test_silent_when_aliexpress_finishes_first() -> None:
             shipped=ORDER,
             protection_end=ORDER + 30 * DAY,
             delivered=ORDER + 2 * DAY,
+            confirmed=ORDER + 2 * DAY,
             today=ORDER + 2 * DAY,
         )
     )

@@ -15,6 +15,7 @@ SHORTEST = timedelta(days=POLICY.entries["protection_days"].low)
 LONGEST = timedelta(days=POLICY.entries["protection_days"].high)
 EARLIEST = timedelta(days=POLICY.days("earliest_dispute_day"))
 SCAN = timedelta(days=POLICY.entries["delivered_scan_completion_days"].low)
+SCAN_LONGEST = timedelta(days=POLICY.entries["delivered_scan_completion_days"].high)
 FREE = timedelta(days=POLICY.days("free_return_days"))
 
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from routes_helpers import DAY, LONGEST, ORDER, SHIPPED, SHORTEST, WINDOW, route
+from routes_helpers import (
+    DAY,
+    LONGEST,
+    ORDER,
+    SCAN,
+    SCAN_LONGEST,
+    SHIPPED,
+    SHORTEST,
+    WINDOW,
+    route,
+)
 
 ITEMS = ["not_as_described", "damaged"]
 END = SHIPPED + 60 * DAY
@@ -40,48 +50,75 @@ def test_a_delivered_scan_with_nothing_in_hand_is_a_not_received_case(route_id: 
     ("offset", "status", "days_left"),
     [(-1, "open", 1), (0, "open", 0), (1, "closed", None)],
 )
-def test_item_routes_run_for_the_window_after_delivery(
+def test_item_routes_run_for_the_window_after_confirming_receipt(
     route_id: str, offset: int, status: str, days_left: int | None
 ) -> None:
-    delivered = date(2026, 2, 1)
-    last = delivered + WINDOW
-    assert last == date(2026, 2, 16)
+    confirmed = date(2026, 2, 1)
+    last = confirmed + WINDOW
     r = route(
         route_id,
         shipped=SHIPPED,
         protection_end=END,
-        delivered=delivered,
+        delivered=confirmed - DAY,
+        confirmed=confirmed,
         today=last + offset * DAY,
     )
-    assert (r.status, r.opens_on, r.act_by, r.closes_on, r.days_left) == (
+    assert (r.status, r.opens_on, r.act_by, r.closes_on, r.closes_on_latest, r.days_left) == (
         status,
-        delivered,
+        confirmed - DAY,
         last,
         last,
+        None,
         days_left,
     )
 
 
-def test_confirming_receipt_before_arrival_starts_the_window_then() -> None:
-    confirmed = SHIPPED + 5 * DAY
-    r = route("damaged", shipped=SHIPPED, protection_end=END, confirmed=confirmed, today=confirmed)
-    assert (r.status, r.opens_on, r.closes_on) == ("open", confirmed, confirmed + WINDOW)
+@pytest.mark.parametrize("route_id", ITEMS)
+def test_an_item_in_hand_but_not_confirmed_keeps_the_countdown(route_id: str) -> None:
+    """Receiving completes nothing: the strictest reading (a delivered scan the day it came)
+    gives the dates shown, the end of protection the latest, and 'check' in between."""
+    delivered = date(2026, 2, 1)
+    strict = delivered + SCAN + WINDOW
+    latest = END + WINDOW
+    kwargs: dict[str, object] = {"shipped": SHIPPED, "protection_end": END, "delivered": delivered}
+    r = route(route_id, **kwargs, today=strict)
+    assert (r.status, r.act_by, r.closes_on, r.closes_on_latest) == ("open", strict, strict, latest)
+    assert "not confirmed" in r.reason and "countdown" in r.reason
+    checking = route(route_id, **kwargs, today=strict + DAY)
+    assert (checking.status, checking.days_left) == ("check", None)
+    assert str(latest) in checking.reason and "Return/refund" in checking.next_step
+    assert route(route_id, **kwargs, today=latest).status == "check"
+    assert route(route_id, **kwargs, today=latest + DAY).status == "closed"
+
+
+def test_a_delivered_scan_gives_the_range_of_automatic_completion() -> None:
+    scan = date(2026, 2, 1)
+    r = route(
+        "damaged",
+        shipped=SHIPPED,
+        protection_end=END,
+        tracking_delivered=scan,
+        delivered=scan + DAY,
+        today=scan + DAY,
+    )
+    assert (r.closes_on, r.closes_on_latest) == (scan + SCAN + WINDOW, scan + SCAN_LONGEST + WINDOW)
+    assert str(scan) in r.reason
 
 
 def test_an_assumed_countdown_before_delivery_gives_a_range() -> None:
     delivered = SHIPPED + SHORTEST + 10 * DAY
     closes = SHIPPED + SHORTEST + WINDOW
     r = route("not_as_described", shipped=SHIPPED, delivered=delivered, today=closes + DAY)
-    assert (r.status, r.closes_on, r.closes_on_latest) == ("check", closes, delivered + WINDOW)
+    # Receiving completes nothing: only the longest countdown surely ends the order.
+    latest = SHIPPED + LONGEST + WINDOW
+    assert (r.status, r.closes_on, r.closes_on_latest) == ("check", closes, latest)
     assert "order page" in r.reason
     assert (
-        route(
-            "not_as_described", shipped=SHIPPED, delivered=delivered, today=delivered + WINDOW + DAY
-        ).status
+        route("not_as_described", shipped=SHIPPED, delivered=delivered, today=latest + DAY).status
         == "closed"
     )
-    # Delivered within the shortest period: nothing is uncertain.
-    early = route("damaged", shipped=SHIPPED, delivered=SHIPPED + DAY, today=SHIPPED + DAY)
+    # Receipt confirmed within the shortest period: nothing is uncertain.
+    early = route("damaged", shipped=SHIPPED, confirmed=SHIPPED + DAY, today=SHIPPED + DAY)
     assert early.closes_on_latest is None
     assert early.closes_on < SHIPPED + LONGEST  # type: ignore[operator]
 
@@ -96,7 +133,7 @@ def test_the_two_item_routes_give_different_advice() -> None:
     damaged = route("damaged", **kwargs)
     assert described.closes_on == damaged.closes_on
     assert "listing" in described.next_step and "damage" in damaged.next_step
-    closed = route("damaged", shipped=SHIPPED, delivered=SHIPPED + DAY, today=SHIPPED + 40 * DAY)
+    closed = route("damaged", shipped=SHIPPED, confirmed=SHIPPED + DAY, today=SHIPPED + 40 * DAY)
     assert "no longer" in closed.next_step
 
 
@@ -122,6 +159,7 @@ def test_item_window_across_year_end_and_leap_day() -> None:
         shipped=date(2026, 12, 1),
         protection_end=date(2027, 1, 30),
         delivered=date(2026, 12, 20),
+        confirmed=date(2026, 12, 20),
         today=date(2026, 12, 20),
     )
     assert year_end.closes_on == date(2027, 1, 4)
@@ -130,6 +168,7 @@ def test_item_window_across_year_end_and_leap_day() -> None:
         shipped=date(2028, 2, 1),
         protection_end=date(2028, 3, 30),
         delivered=date(2028, 2, 20),
+        confirmed=date(2028, 2, 20),
         today=date(2028, 2, 29),
     )
     assert (leap.closes_on, leap.days_left) == (date(2028, 3, 6), 6)

@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from routes_helpers import DAY, EARLIEST, LONGEST, ORDER, SCAN, SHIPPED, SHORTEST, WINDOW, route
+from routes_helpers import (
+    DAY,
+    EARLIEST,
+    LONGEST,
+    ORDER,
+    SCAN,
+    SCAN_LONGEST,
+    SHIPPED,
+    SHORTEST,
+    WINDOW,
+    route,
+)
 
 
 def test_does_not_apply_before_shipping_or_once_received() -> None:
@@ -110,12 +121,20 @@ def test_a_typed_length_or_end_leaves_no_range() -> None:
         assert "protection_days" not in r.policy_ids
 
 
-@pytest.mark.parametrize(("offset", "status"), [(-1, "open"), (0, "open"), (1, "closed")])
+LATER = (SCAN_LONGEST - SCAN).days
+
+
+@pytest.mark.parametrize(
+    ("offset", "status"), [(-1, "open"), (0, "open"), (1, "check"), (LATER, "check")]
+)
 def test_a_delivered_scan_with_nothing_in_hand_shortens_the_clock(offset: int, status: str) -> None:
+    """The scan completes the order some days later: the shortest period gives the dates
+    shown, the longest the latest, and 'check' in between."""
     end = SHIPPED + 60 * DAY
     scan = SHIPPED + 20 * DAY
     completes = scan + SCAN
     last = completes + WINDOW
+    latest = scan + SCAN_LONGEST + WINDOW
     r = route(
         "not_received",
         shipped=SHIPPED,
@@ -123,7 +142,20 @@ def test_a_delivered_scan_with_nothing_in_hand_shortens_the_clock(offset: int, s
         tracking_delivered=scan,
         today=last + offset * DAY,
     )
-    assert (r.status, r.act_by, r.closes_on) == (status, completes, last)
+    assert (r.status, r.act_by, r.closes_on, r.closes_on_latest) == (
+        status,
+        completes,
+        last,
+        latest,
+    )
+    closed = route(
+        "not_received",
+        shipped=SHIPPED,
+        protection_end=end,
+        tracking_delivered=scan,
+        today=latest + DAY,
+    )
+    assert closed.status == "closed" and str(latest) in closed.reason
     assert "delivered_scan_completion_days" in r.policy_ids
     if status == "open":
         assert str(scan) in r.reason
