@@ -22,6 +22,8 @@ from calculator.ics import calendar_ics
 from calculator.policy import POLICY
 from calculator.vocab import (
     CompletedBy,
+    Decider,
+    DisputeOutcome,
     DisputeReason,
     EventKind,
     Family,
@@ -42,7 +44,9 @@ __all__ = [
     "BatchRow",
     "Case",
     "CompletedBy",
+    "Decider",
     "Dispute",
+    "DisputeOutcome",
     "DisputeReason",
     "DisputeStep",
     "Event",

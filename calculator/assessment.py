@@ -19,6 +19,7 @@ from calculator.vocab import (
     STEP_STATE_LABELS,
     CompletedBy,
     Decider,
+    DisputeOutcome,
     DisputeReason,
     DisputeStage,
     EventKind,
@@ -146,6 +147,12 @@ class Dispute:
     guide: str
     steps: tuple[DisputeStep, ...]
     """From the opening to the money back: done, then the one current step, then next."""
+    outcome: DisputeOutcome | None = None
+    """How the request ended, where the reader said."""
+    return_ship_by: date | None = None
+    """The last day to ship an agreed return."""
+    uses: tuple[str, ...] = ()
+    """Policy entry ids the dispute's dates and notes came from."""
 
     @property
     def route(self) -> RouteId:
@@ -166,6 +173,8 @@ class Dispute:
             "payment_note": self.payment_note,
             "guide": self.guide,
             "steps": [step.to_dict() for step in self.steps],
+            "outcome": self.outcome,
+            "return_ship_by": iso(self.return_ship_by),
         }
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from calculator.dates import parse_iso
 from calculator.fields import FIELD_BY_NAME, FIELDS, Field, FieldKind
 from calculator.policy import POLICY
-from calculator.vocab import DisputeReason, PaymentMethod, Region
+from calculator.vocab import REFUNDING, DisputeOutcome, DisputeReason, PaymentMethod, Region
 
 __all__ = ["Case", "InputError", "parse_case"]
 
@@ -33,7 +33,8 @@ _AFTER_SHIPPING = tuple(
 )
 # A request's story in the order it happens; each step needs the request to exist.
 _DISPUTE_STEPS = tuple(
-    (name, FIELD_BY_NAME[name].attr) for name in ("seller-replied", "refund-approved")
+    (name, FIELD_BY_NAME[name].attr)
+    for name in ("seller-replied", "return-agreed", "refund-approved", "dispute-closed")
 )
 
 
@@ -63,8 +64,10 @@ class Case:
     dispute_opened: date | None = None
     dispute_reason: DisputeReason | None = None
     seller_replied: date | None = None
+    return_agreed: date | None = None
     refund_approved: date | None = None
     dispute_closed: date | None = None
+    dispute_outcome: DisputeOutcome | None = None
     payment_method: PaymentMethod = PaymentMethod.CARD
     paid_on: date | None = None
     """None: paid on the order date."""
@@ -128,6 +131,7 @@ def _check_protection(case: Case) -> None:
 _METHODS = frozenset(PaymentMethod)
 _REGIONS = frozenset(Region)
 _REASONS = frozenset(DisputeReason)
+_OUTCOMES = frozenset(DisputeOutcome)
 
 
 def _check_choices(case: Case) -> None:
@@ -146,6 +150,25 @@ def _check_choices(case: Case) -> None:
             )
         if case.dispute_opened is None:
             raise InputError("dispute-opened", "dispute-opened is needed with dispute-reason")
+    _check_outcome(case)
+
+
+def _check_outcome(case: Case) -> None:
+    outcome = case.dispute_outcome
+    if outcome is None:
+        return
+    if outcome not in _OUTCOMES:
+        raise InputError(
+            "dispute-outcome",
+            f"dispute-outcome '{outcome}' is not one of {', '.join(DisputeOutcome)}",
+        )
+    if case.dispute_closed is None:
+        raise InputError("dispute-closed", "dispute-closed is needed with dispute-outcome")
+    if case.refund_approved is not None and outcome not in REFUNDING:
+        raise InputError(
+            "dispute-outcome",
+            f"dispute-outcome {outcome} does not fit a refund approved on {case.refund_approved}",
+        )
 
 
 def _check_order(case: Case) -> None:
@@ -179,10 +202,6 @@ def _check_order(case: Case) -> None:
             raise InputError("paypal-opened", "paypal-opened needs payment-method paypal")
         _after("paypal-opened", case.paypal_opened, "paid-on", case.paid_on)
         _after("paypal-opened", case.paypal_opened, "order-date", order)
-    if case.dispute_closed is not None:
-        if case.dispute_opened is None:
-            raise InputError("dispute-opened", "dispute-opened is needed with dispute-closed")
-        _after("dispute-closed", case.dispute_closed, "dispute-opened", case.dispute_opened)
 
 
 def _check_today(case: Case) -> None:
@@ -209,6 +228,8 @@ def check_case(case: Case) -> None:
     object.__setattr__(case, "region", Region(case.region))
     if case.dispute_reason is not None:
         object.__setattr__(case, "dispute_reason", DisputeReason(case.dispute_reason))
+    if case.dispute_outcome is not None:
+        object.__setattr__(case, "dispute_outcome", DisputeOutcome(case.dispute_outcome))
     _check_order(case)
     _check_today(case)
 
@@ -279,7 +300,10 @@ _PARSED = tuple(
 )
 
 
-def _choice(kind: type[PaymentMethod] | type[DisputeReason] | type[Region], text: object) -> object:
+def _choice(
+    kind: type[PaymentMethod] | type[DisputeReason] | type[DisputeOutcome] | type[Region],
+    text: object,
+) -> object:
     """The vocabulary member for a typed choice; an unknown word stays text for the check."""
     if not isinstance(text, str):
         return text
@@ -308,5 +332,6 @@ def parse_case(fields: Mapping[str, object], today: date | None = None) -> Case:
     method = _choice(PaymentMethod, values["payment_method"])
     values["payment_method"] = method or PaymentMethod.CARD
     values["dispute_reason"] = _choice(DisputeReason, values["dispute_reason"])
+    values["dispute_outcome"] = _choice(DisputeOutcome, values["dispute_outcome"])
     values["region"] = _choice(Region, values["region"]) or Region.OTHER
     return Case(**values)  # type: ignore[arg-type]

@@ -2,18 +2,29 @@
 
 The seller's silence is worth knowing about: after the reply deadline it
 counts as accepting the buyer's proposal, which many buyers do not realise.
+An agreed return has its own deadline, after which the money goes to the
+seller. And how a request ended matters: one the buyer cancelled decided
+nothing, while a decision is final.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from calculator.assessment import Dispute, DisputeStep
 from calculator.case import Case
 from calculator.dates import add_working_days, days
 from calculator.facts import Facts
-from calculator.policy import POLICY
-from calculator.vocab import DISPUTE_STAGE_LABELS, DisputeStage, PaymentMethod, StepState
+from calculator.vocab import (
+    DISPUTE_STAGE_LABELS,
+    REFUNDING,
+    DisputeOutcome,
+    DisputeStage,
+    PaymentMethod,
+    Region,
+    StepState,
+)
 
 __all__ = ["dispute_progress", "dispute_steps", "payment_note"]
 
@@ -26,9 +37,16 @@ SELLER_SILENT = DISPUTE_STAGE_LABELS[DisputeStage.SELLER_SILENT]
 SELLER_ANSWERED = DISPUTE_STAGE_LABELS[DisputeStage.SELLER_REPLIED]
 AGREED_OR_ESCALATED = "Refund agreed, or the dispute escalated to AliExpress"
 PROPOSAL_STANDS = "Your proposed refund goes ahead"
-ACCEPT_OR_ESCALATE = "Accept the answer, or escalate to AliExpress"
+ACCEPT_OR_ESCALATE = "Accept the answer, or reject it for AliExpress to decide"
+RETURN_AGREED_STEP = DISPUTE_STAGE_LABELS[DisputeStage.RETURN_AGREED]
+SHIP_RETURN = "Ship the return by this day"
+SELLER_RECEIVES = "The seller confirms receipt of the return"
 APPROVED = DISPUTE_STAGE_LABELS[DisputeStage.REFUND_APPROVED]
-CLOSED = "Closed without a refund"
+CLOSED_BY = {
+    None: "Closed; how it ended not given",
+    DisputeOutcome.CANCELLED: DISPUTE_STAGE_LABELS[DisputeStage.CANCELLED],
+    DisputeOutcome.REJECTED: "Decided against you",
+}
 MONEY_BACK = "Money back"
 MONEY_EXPECTED = "Money expected by this day"
 
@@ -39,13 +57,35 @@ REFUND_APPROVED = (
     "The refund was approved on {approved}; allow up to {working} working days (Monday to "
     "Friday), until {expected}, before chasing it."
 )
+DISPUTE_DECIDED = (
+    "The dispute was decided against you on {closed}; AliExpress does not reopen a decided dispute."
+)
+DISPUTE_CANCELLED = (
+    "You cancelled the request on {closed}. A cancelled request decides nothing: a new one can "
+    "be opened while purchase protection runs."
+)
 DISPUTE_CLOSED = (
-    "The dispute closed on {closed} without a refund approved; AliExpress does not reopen a "
-    "closed dispute."
+    "The request closed on {closed}. If AliExpress or the seller decided it, the decision is "
+    "final; if you cancelled it yourself, a new one can be opened while purchase protection "
+    "runs."
 )
 SELLER_REPLIED = (
-    "The seller answered on {replied}. If you do not accept the answer, escalate the dispute: "
-    "AliExpress steps in within {review} days."
+    "The seller answered on {replied}. If you do not accept the answer, reject it in the "
+    "dispute and add your evidence: AliExpress steps in within {review} days."
+)
+SELLER_REPLIED_BY_HAND = (
+    "The seller answered on {replied}. If you do not accept the answer, escalate the dispute "
+    "to AliExpress; it steps in within {review} days."
+)
+RETURN_TO_SHIP = (
+    "The return was agreed on {agreed}: ship it by {ship_by}, or the money goes to the seller. "
+    "The return address is in the dispute's details on your order page; keep the shipping "
+    "receipt and add the tracking number to the dispute."
+)
+RETURN_SHIPPED = (
+    "The last day to ship the return was {ship_by}. If you shipped it, make sure its tracking "
+    "number is in the dispute and wait for the seller to confirm receipt; if you did not, "
+    "AliExpress pays the seller."
 )
 SELLER_SILENT_NOW = (
     "The seller did not answer by {due}; silence counts as accepting your proposal, so the "
@@ -66,8 +106,13 @@ PAYPAL_REFUND = (
 )
 BALANCE_REFUND = "The money goes back to your AliExpress balance, the fastest way to get it."
 OTHER_REFUND = (
-    "Cash, boleto, bank transfer and Western Union payments are refunded to your AliExpress "
-    "balance; cash on delivery is refunded as a coupon."
+    "Cash, bank transfer and Western Union payments are refunded to your AliExpress balance; "
+    "cash on delivery is refunded as a coupon."
+)
+BRAZIL_BANK_REFUND = (
+    "A boleto or bank-transfer payment in Brazil is refunded to a bank account: the payment "
+    "processor (EBANX) emails a form for the account details and pays within {ebanx} working "
+    "days of it. Look for that email, in the spam folder too."
 )
 
 
@@ -81,25 +126,48 @@ def _seller_step(case: Case, reply_due: date, ended: date) -> tuple[DisputeStep,
     return ()
 
 
+def _return_steps(case: Case, ship_by: date | None, today: date) -> tuple[DisputeStep, ...]:
+    """An agreed return: agreed, shipped by its last day, received by the seller."""
+    if case.return_agreed is None or ship_by is None:
+        return ()
+    shipping = _CURRENT if today <= ship_by else _DONE
+    receiving = _NEXT if today <= ship_by else _CURRENT
+    return (
+        DisputeStep(RETURN_AGREED_STEP, case.return_agreed, _DONE),
+        DisputeStep(SHIP_RETURN, ship_by, shipping),
+        DisputeStep(SELLER_RECEIVES, None, receiving),
+    )
+
+
 def dispute_steps(
-    case: Case, stage: DisputeStage, reply_due: date, refund_expected_by: date | None
+    case: Case,
+    stage: DisputeStage,
+    reply_due: date,
+    refund_expected_by: date | None,
+    ship_by: date | None = None,
 ) -> tuple[DisputeStep, ...]:
     """The dispute from its opening to the money back: done, the current step, then next."""
     opened = DisputeStep(OPENED, case.dispute_opened, _DONE)
     money = DisputeStep(MONEY_BACK, None, _NEXT)
-    if case.refund_approved is not None:
-        return (
-            opened,
-            *_seller_step(case, reply_due, case.refund_approved),
-            DisputeStep(APPROVED, case.refund_approved, _DONE),
-            DisputeStep(MONEY_EXPECTED, refund_expected_by, _CURRENT),
+    approved_on = _approved_on(case)
+    ended = approved_on or case.dispute_closed
+    if ended is not None:
+        returned = tuple(
+            replace(step, state=_DONE) for step in _return_steps(case, ship_by, date.max)
         )
-    if case.dispute_closed is not None:
-        return (
-            opened,
-            *_seller_step(case, reply_due, case.dispute_closed),
-            DisputeStep(CLOSED, case.dispute_closed, _CURRENT),
-        )
+        done = (opened, *_seller_step(case, reply_due, ended), *returned)
+        if approved_on is not None:
+            return (
+                *done,
+                DisputeStep(APPROVED, approved_on, _DONE),
+                DisputeStep(MONEY_EXPECTED, refund_expected_by, _CURRENT),
+            )
+        return (*done, DisputeStep(CLOSED_BY[case.dispute_outcome], ended, _CURRENT))
+    if stage is DisputeStage.RETURN_AGREED:
+        assert case.return_agreed is not None and ship_by is not None  # the stage says so
+        answered = _seller_step(case, reply_due, case.return_agreed)
+        today = case.today or date.max
+        return (opened, *answered, *_return_steps(case, ship_by, today), money)
     if stage is DisputeStage.SELLER_REPLIED:
         seller = DisputeStep(SELLER_ANSWERED, case.seller_replied, _DONE)
         return opened, seller, DisputeStep(ACCEPT_OR_ESCALATE, None, _CURRENT), money
@@ -110,15 +178,40 @@ def dispute_steps(
     return opened, seller, DisputeStep(AGREED_OR_ESCALATED, None, _NEXT), money
 
 
-def payment_note(method: PaymentMethod) -> str:
-    """Where the refund lands for each way of paying, and what to do if it does not show."""
+def _approved_on(case: Case) -> date | None:
+    """The day a refund was approved: as given, else the closing day of a refunded request."""
+    if case.refund_approved is not None:
+        return case.refund_approved
+    if case.dispute_outcome in REFUNDING:
+        return case.dispute_closed
+    return None
+
+
+def payment_note(facts: Facts) -> tuple[str, tuple[str, ...]]:
+    """Where the refund lands for each way of paying, and what to do if it does not show,
+    with the rules the note used."""
+    case = facts.case
+    method = case.payment_method
     if method == PaymentMethod.CARD:
-        return CARD_REFUND.format(posting=POLICY.entries["bank_posting_days"].span())
+        posting = facts.rule("bank_posting_days").span()
+        return CARD_REFUND.format(posting=posting), ("bank_posting_days",)
     if method == PaymentMethod.PAYPAL:
-        return PAYPAL_REFUND
+        return PAYPAL_REFUND, ()
     if method == PaymentMethod.BALANCE:
-        return BALANCE_REFUND
-    return OTHER_REFUND
+        return BALANCE_REFUND, ()
+    if case.region == Region.BR:
+        ebanx = facts.days("ebanx_refund_working_days")
+        return BRAZIL_BANK_REFUND.format(ebanx=ebanx), ("ebanx_refund_working_days",)
+    return OTHER_REFUND, ()
+
+
+def _closed_message(case: Case, closed: date) -> tuple[DisputeStage, str]:
+    outcome = case.dispute_outcome
+    if outcome is DisputeOutcome.CANCELLED:
+        return DisputeStage.CANCELLED, DISPUTE_CANCELLED.format(closed=closed)
+    if outcome is DisputeOutcome.REJECTED:
+        return DisputeStage.CLOSED, DISPUTE_DECIDED.format(closed=closed)
+    return DisputeStage.CLOSED, DISPUTE_CLOSED.format(closed=closed)
 
 
 def dispute_progress(facts: Facts) -> Dispute | None:
@@ -127,15 +220,21 @@ def dispute_progress(facts: Facts) -> Dispute | None:
     if opened is None or reason is None:
         return None
     reply_due = opened + days(facts.days("seller_response_days"))
+    uses = ["seller_response_days"]
+    ship_by = None
+    if case.return_agreed is not None:
+        ship_by = case.return_agreed + days(facts.days("return_ship_days"))
+        uses.append("return_ship_days")
 
     def make(
         *,
         stage: DisputeStage,
         message: str,
         next_date: date | None,
-        refund_expected_by: date | None,
-        payment_note: str | None,
+        refund_expected_by: date | None = None,
+        note: str | None = None,
         guide: str,
+        used: tuple[str, ...] = (),
     ) -> Dispute:
         return Dispute(
             opened=opened,
@@ -145,42 +244,58 @@ def dispute_progress(facts: Facts) -> Dispute | None:
             message=message,
             next_date=next_date,
             refund_expected_by=refund_expected_by,
-            payment_note=payment_note,
+            payment_note=note,
             guide=guide,
-            steps=dispute_steps(case, stage, reply_due, refund_expected_by),
+            steps=dispute_steps(case, stage, reply_due, refund_expected_by, ship_by),
+            outcome=case.dispute_outcome,
+            return_ship_by=ship_by,
+            uses=(*uses, *used),
         )
 
-    if case.refund_approved is not None:
+    approved = _approved_on(case)
+    if approved is not None:
         working = facts.days("refund_working_days")
-        expected = add_working_days(case.refund_approved, working)
+        expected = add_working_days(approved, working)
+        note, note_uses = payment_note(facts)
         return make(
             stage=DisputeStage.REFUND_APPROVED,
-            message=REFUND_APPROVED.format(
-                approved=case.refund_approved, working=working, expected=expected
-            ),
+            message=REFUND_APPROVED.format(approved=approved, working=working, expected=expected),
             next_date=expected,
             refund_expected_by=expected,
-            payment_note=payment_note(case.payment_method),
+            note=note,
             guide=_TRACE_GUIDE,
+            used=("refund_working_days", *note_uses),
         )
     if case.dispute_closed is not None:
+        stage, message = _closed_message(case, case.dispute_closed)
         return make(
-            stage=DisputeStage.CLOSED,
-            message=DISPUTE_CLOSED.format(closed=case.dispute_closed),
+            stage=stage,
+            message=message,
             next_date=None,
-            refund_expected_by=None,
-            payment_note=None,
-            guide="other-routes/paypal-and-card/",
+            guide="disputes/lost-dispute/"
+            if stage is DisputeStage.CLOSED
+            else "disputes/open-dispute/",
+        )
+    if ship_by is not None:
+        assert case.return_agreed is not None  # ship_by comes from it
+        shipping = facts.today <= ship_by
+        template = RETURN_TO_SHIP if shipping else RETURN_SHIPPED
+        return make(
+            stage=DisputeStage.RETURN_AGREED,
+            message=template.format(agreed=case.return_agreed, ship_by=ship_by),
+            next_date=ship_by if shipping else None,
+            guide="refunds/returns/",
         )
     if case.seller_replied is not None:
-        review = facts.days("escalation_review_days")
+        review = facts.rule("escalation_review_days")
+        by_hand = review.from_ is None or case.order_date < review.from_
+        template = SELLER_REPLIED_BY_HAND if by_hand else SELLER_REPLIED
         return make(
             stage=DisputeStage.SELLER_REPLIED,
-            message=SELLER_REPLIED.format(replied=case.seller_replied, review=review),
+            message=template.format(replied=case.seller_replied, review=review.default),
             next_date=None,
-            refund_expected_by=None,
-            payment_note=None,
             guide="disputes/escalation/",
+            used=("escalation_review_days",),
         )
     if facts.today > reply_due:
         message = SELLER_SILENT_NOW.format(due=reply_due)
@@ -192,7 +307,5 @@ def dispute_progress(facts: Facts) -> Dispute | None:
         stage=stage,
         message=message,
         next_date=next_date,
-        refund_expected_by=None,
-        payment_note=None,
         guide="disputes/seller-reply/",
     )

@@ -24,7 +24,7 @@ from calculator.routes import (
     of_family,
 )
 from calculator.timeline import build_timeline
-from calculator.vocab import DisputeStage, Family, RouteId
+from calculator.vocab import OVER, Family, RouteId
 from calculator.warnings import collect_warnings, fallback_first
 
 __all__ = ["Triage", "assess", "triage"]
@@ -63,7 +63,7 @@ def _next_step(
     earlier: the fallbacks want AliExpress tried first, and a warning says when one of
     them closes before AliExpress is likely to decide.
     """
-    if dispute is not None and dispute.stage is not DisputeStage.CLOSED:
+    if dispute is not None and dispute.stage not in OVER:
         return dispute.message, dispute.route, dispute.guide
     own = most_urgent(of_family(routes, aliexpress=True))
     if own is not None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from calculator.vocab import DisputeReason, PaymentMethod, Region, Situation
+from calculator.vocab import DisputeOutcome, DisputeReason, PaymentMethod, Region, Situation
 
 __all__ = ["FIELDS", "FIELD_BY_NAME", "Field", "FieldKind", "fields_json"]
 
@@ -136,6 +136,12 @@ FIELDS: tuple[Field, ...] = (
         _DISPUTE_GROUP, _DISPUTE, event=True,
     ),
     Field(
+        "return-agreed", FieldKind.DATE, "Return agreed on",
+        "The day the return was agreed in the request (Return & refund): the days to ship it "
+        "start then.",
+        _DISPUTE_GROUP, _DISPUTE, event=True,
+    ),
+    Field(
         "refund-approved", FieldKind.DATE, "Refund approved on",
         "The day the order page said the refund was approved.",
         _DISPUTE_GROUP, _DISPUTE, event=True,
@@ -144,6 +150,19 @@ FIELDS: tuple[Field, ...] = (
         "dispute-closed", FieldKind.DATE, "Closed on",
         "The day the request ended: decided, cancelled or closed.",
         _DISPUTE_GROUP, _DISPUTE, event=True,
+    ),
+    Field(
+        "dispute-outcome", FieldKind.CHOICE, "How it ended",
+        "A request you cancelled decided nothing, and a new one may still be opened; a "
+        "decision is final.",
+        _DISPUTE_GROUP, _DISPUTE,
+        choices=(
+            ("", "Not given"),
+            (DisputeOutcome.CANCELLED, "I cancelled it"),
+            (DisputeOutcome.REFUNDED, "Refunded in full"),
+            (DisputeOutcome.PARTIAL, "Partly refunded"),
+            (DisputeOutcome.REJECTED, "Decided against me"),
+        ),
     ),
     Field(
         "payment-method", FieldKind.CHOICE, "Paid with",

@@ -10,13 +10,17 @@ from enum import StrEnum
 
 __all__ = [
     "CHECK_LABELS",
+    "DECIDED",
     "DISPUTE_STAGE_LABELS",
     "FAMILY_LABELS",
+    "OVER",
+    "REFUNDING",
     "SITUATION_LABELS",
     "STATUS_LABELS",
     "STEP_STATE_LABELS",
     "CompletedBy",
     "Decider",
+    "DisputeOutcome",
     "DisputeReason",
     "DisputeStage",
     "EventKind",
@@ -170,13 +174,34 @@ SITUATION_LABELS = {
 """The first question's answers, in the order the guide's home page lists them."""
 
 
+class DisputeOutcome(StrEnum):
+    """How a refund request ended: withdrawn by the buyer, or decided.
+
+    Only a decision is final: a request the buyer cancelled decided nothing, and a new
+    one can be opened while protection runs.
+    """
+
+    CANCELLED = "cancelled"
+    REFUNDED = "refunded"
+    PARTIAL = "partial"
+    REJECTED = "rejected"
+
+
+DECIDED = frozenset({DisputeOutcome.REFUNDED, DisputeOutcome.PARTIAL, DisputeOutcome.REJECTED})
+"""Outcomes that are a decision, final on AliExpress."""
+REFUNDING = frozenset({DisputeOutcome.REFUNDED, DisputeOutcome.PARTIAL})
+"""Outcomes that send money back."""
+
+
 class DisputeStage(StrEnum):
     """Where an open (or ended) dispute stands, in the order a dispute goes."""
 
     AWAITING_SELLER = "awaiting_seller"
     SELLER_SILENT = "seller_silent"
     SELLER_REPLIED = "seller_replied"
+    RETURN_AGREED = "return_agreed"
     REFUND_APPROVED = "refund_approved"
+    CANCELLED = "cancelled"
     CLOSED = "closed"
 
 
@@ -184,9 +209,14 @@ DISPUTE_STAGE_LABELS = {
     DisputeStage.AWAITING_SELLER: "Waiting for the seller",
     DisputeStage.SELLER_SILENT: "Seller did not answer",
     DisputeStage.SELLER_REPLIED: "Seller answered",
+    DisputeStage.RETURN_AGREED: "Return agreed",
     DisputeStage.REFUND_APPROVED: "Refund approved",
+    DisputeStage.CANCELLED: "Cancelled by you",
     DisputeStage.CLOSED: "Closed",
 }
+
+OVER = frozenset({DisputeStage.CANCELLED, DisputeStage.CLOSED})
+"""Stages of a request that no longer runs: the routes say what comes next."""
 
 
 class StepState(StrEnum):
@@ -216,6 +246,8 @@ class EventKind(StrEnum):
     CONFIRMED = "confirmed"
     DISPUTE_OPENED = "dispute_opened"
     SELLER_REPLIED = "seller_replied"
+    RETURN_AGREED = "return_agreed"
+    RETURN_SHIP_BY = "return_ship_by"
     REFUND_APPROVED = "refund_approved"
     DISPUTE_CLOSED = "dispute_closed"
     PAYPAL_OPENED = "paypal_opened"

@@ -13,7 +13,7 @@ from calculator.dates import add_working_days, days
 from calculator.facts import Facts
 from calculator.policy import POLICY, PeakSeason
 from calculator.routes import LIVE, most_urgent, of_family
-from calculator.vocab import DisputeStage, RouteId, Status
+from calculator.vocab import OVER, DisputeStage, RouteId, Status
 
 __all__ = [
     "aliexpress_expected_end",
@@ -142,7 +142,7 @@ def _confirm_receipt(facts: Facts) -> Notice | None:
 
 
 def _close_on_promise(dispute: Dispute | None) -> Notice | None:
-    if dispute is None or dispute.stage in (DisputeStage.REFUND_APPROVED, DisputeStage.CLOSED):
+    if dispute is None or dispute.stage in OVER or dispute.stage is DisputeStage.REFUND_APPROVED:
         return None
     return Notice("close_on_promise", CLOSE_ON_PROMISE)
 
@@ -207,10 +207,11 @@ def aliexpress_expected_end(
     """The day AliExpress's case is likely decided and paid, if the reader waits for it.
 
     With an open dispute: from its opening (or the refund's expected day once approved).
-    Without: AliExpress's route to act on first, opened on its last day (or today, if that
-    day has passed), then the seller's reply, AliExpress's review and the refund wait.
+    Without one, or after the buyer cancelled it: AliExpress's route to act on first, opened
+    on its last day (or today, if that day has passed), then the seller's reply, AliExpress's
+    review and the refund wait.
     """
-    if dispute is not None:
+    if dispute is not None and dispute.stage is not DisputeStage.CANCELLED:
         if dispute.refund_expected_by is not None:
             return dispute.refund_expected_by
         if dispute.stage is DisputeStage.CLOSED:

@@ -26,6 +26,7 @@ from calculator.routes import (
     withdrawal,
 )
 from calculator.routes.base import RouteSpec, Verdict
+from calculator.routes.request import WHAT_IS_LEFT, WHAT_IS_LEFT_GUIDE, after_request
 from calculator.vocab import Family, RouteId, Status
 
 __all__ = [
@@ -57,70 +58,11 @@ _ORDER = {spec.id: index for index, spec in enumerate(ROUTES)}
 LIVE = frozenset({Status.OPEN, Status.CHECK, Status.IN_DISPUTE, Status.NOT_YET})
 """Statuses of a route the reader still has: something to do or to wait for."""
 
-IN_DISPUTE = "You opened a dispute about this on {opened}; what matters now is how it goes."
-OTHER_OPEN = (
-    "A dispute ({disputed}) has been open since {opened}, and AliExpress takes one per "
-    "order, so this cannot be a second one."
-)
-OTHER_OPEN_STEP = (
-    "Add photos or messages about this problem to the open dispute: both sides can change the "
-    "reason and the evidence until it closes."
-)
-OTHER_CLOSED = (
-    "The dispute ({disputed}) opened on {opened} closed on {closed}, and AliExpress takes one "
-    "per order."
-)
-DISPUTE_CLOSED = "The dispute opened on {opened} closed on {closed}; AliExpress does not reopen it."
-WHAT_IS_LEFT = (
-    "If the decision went against you, PayPal, your card issuer or consumer law may still "
-    "get the money back: see what is left after a lost dispute."
-)
-WHAT_IS_LEFT_GUIDE = "other-routes/paypal-and-card/"
 NOTHING_LEFT = (
     "Nothing is open any more: AliExpress's routes have closed, and no payment or "
     "consumer-law route is left for this order. The guide's page on other routes says what "
     "may still help, such as a consumer body in your country."
 )
-
-
-def _disputed(facts: Facts, spec: RouteSpec, verdict: Verdict, dispute: Dispute) -> Verdict:
-    """What an open or closed dispute makes of a route AliExpress handles as a refund request."""
-    case = facts.case
-    values = {
-        "opened": dispute.opened,
-        "closed": case.dispute_closed,
-        "disputed": REGISTRY[dispute.route].title,
-    }
-    if spec.id != dispute.route:
-        if case.dispute_closed is None:
-            return Verdict(
-                Status.NOT_APPLICABLE, OTHER_OPEN.format(**values), OTHER_OPEN_STEP, verdict.uses
-            )
-        return Verdict(
-            Status.NOT_APPLICABLE,
-            OTHER_CLOSED.format(**values),
-            WHAT_IS_LEFT,
-            verdict.uses,
-            guide=WHAT_IS_LEFT_GUIDE,
-        )
-    if case.dispute_closed is not None:
-        return Verdict(
-            Status.CLOSED,
-            DISPUTE_CLOSED.format(**values),
-            WHAT_IS_LEFT,
-            verdict.uses,
-            opens_on=dispute.opened,
-            guide=WHAT_IS_LEFT_GUIDE,
-        )
-    return Verdict(
-        Status.IN_DISPUTE,
-        IN_DISPUTE.format(**values),
-        dispute.message,
-        verdict.uses,
-        opens_on=dispute.opened,
-        act_by=dispute.next_date,
-        guide=dispute.guide,
-    )
 
 
 def _route(facts: Facts, spec: RouteSpec, verdict: Verdict) -> Route:
@@ -174,7 +116,7 @@ def judge_routes(facts: Facts, dispute: Dispute | None) -> tuple[Route, ...]:
     for spec in ROUTES:
         verdict = spec.judge(facts)
         if dispute is not None and spec.one_per_order:
-            verdict = _disputed(facts, spec, verdict, dispute)
+            verdict = after_request(facts, spec, verdict, dispute, REGISTRY[dispute.route].title)
         routes.append(_route(facts, spec, verdict))
     return tuple(routes)
 

@@ -11,6 +11,10 @@ STEP = (
     "On the order page, choose Cancel order; if the seller does not answer within "
     "{hours} hours, the order cancels by itself."
 )
+STEP_AGREED = (
+    "On the order page, choose Cancel order and ask the seller to agree: under the rules of "
+    "the order date, an order cancels only with the seller's agreement."
+)
 SHIPPED = "The seller shipped the order on {shipped}, so it can no longer be cancelled."
 SHIPPED_STEP = (
     "Wait for the parcel; if it does not come or is wrong, use the route for that problem."
@@ -18,8 +22,12 @@ SHIPPED_STEP = (
 
 
 def cancel_step(facts: Facts) -> str:
-    """Shared with change of mind: before shipping, cancelling is how to change one's mind."""
-    return STEP.format(hours=facts.days("cancel_seller_response_hours"))
+    """Shared with change of mind: before shipping, cancelling is how to change one's mind.
+
+    Before the automatic cancellation began, the rule holds no hours (0): the seller decides.
+    """
+    hours = facts.days("cancel_seller_response_hours")
+    return STEP.format(hours=hours) if hours else STEP_AGREED
 
 
 def judge(facts: Facts) -> Verdict:

@@ -81,13 +81,24 @@ CHECK = {
         "open until {latest}: the countdown on your order page decides."
     ),
 }
+# The completion day is known, but the rule of the order date may have allowed no window
+# after it: no source dates when the window began.
+OLDER_RULE_OPEN = (
+    "The order completes on {completed}. Under the rules of your order date a dispute may have "
+    "to be opened before that day; later rules allow {window_latest} days more, until {latest}."
+)
+OLDER_RULE_CHECK = (
+    "The order completed on {completed}. Under the rules of your order date a dispute may not "
+    "be accepted after that day; later rules allow one until {latest}: your order page shows "
+    "whether Return/refund is offered."
+)
 CHECK_STEP = "Look at your order page now: if it still offers Return/refund, open it today."
 CLOSED = (
     "The {window}-day dispute window after the order completed on {completed} ended on {closes_on}."
 )
 CLOSED_LATEST = (
-    "Even on the latest reading, the order completed on {completed_latest} and the {window}-day "
-    "dispute window after it ended on {latest}."
+    "Even on the latest reading, the order completed on {completed_latest} and the "
+    "{window_latest}-day dispute window after it ended on {latest}."
 )
 CLOSED_STEP = (
     "AliExpress no longer takes this dispute; ask the seller directly, then try PayPal, your "
@@ -95,13 +106,15 @@ CLOSED_STEP = (
 )
 
 
-def _reason(facts: Facts, status: Status) -> str:
+def _reason(facts: Facts, status: Status, rule_range: bool) -> str:
     """The reason's template for a window known to be open, in check, or closed."""
     cause = facts.completed_by
     assert cause is not None  # shipped implies a completion day
     known = facts.completed_latest is None
     if status is Status.CLOSED:
         return CLOSED if known else CLOSED_LATEST
+    if known and rule_range:
+        return OLDER_RULE_CHECK if status is Status.CHECK else OLDER_RULE_OPEN
     if status is Status.CHECK:
         return CHECK[cause]
     return OPEN[cause] if known else OPEN_RANGE[cause]
@@ -119,8 +132,8 @@ def item_rule(open_step: str) -> Callable[[Facts], Verdict]:
         uses = ["dispute_window_days"]
         if facts.protection_assumed and case.confirmed is None:
             uses.insert(0, "protection_days")
-        window_days = facts.days("dispute_window_days")
-        values: dict[str, object] = {"window": window_days, "completed": completed}
+        rule = facts.rule("dispute_window_days")
+        values: dict[str, object] = {"window": rule.low, "completed": completed}
         in_hand = [d for d in (case.delivered, case.confirmed) if d is not None]
         if not in_hand:
             if facts.today <= completed and case.tracking_delivered is None:
@@ -132,14 +145,17 @@ def item_rule(open_step: str) -> Callable[[Facts], Verdict]:
             )
         if facts.completed_by in (CompletedBy.DELIVERED, CompletedBy.TRACKING_DELIVERED):
             uses.append("delivered_scan_completion_days")
-        span = days(window_days)
-        closes_on = completed + span
-        latest = None if facts.completed_latest is None else facts.completed_latest + span
+        # An older rule's window may be shorter than its sources allow: the longest goes
+        # with the latest completion.
+        closes_on = completed + days(rule.low)
+        longest = (facts.completed_latest or completed) + days(rule.high)
+        latest = longest if longest > closes_on else None
         scan = facts.rule("delivered_scan_completion_days")
         values.update(
             closes_on=closes_on,
             latest=latest,
-            completed_latest=facts.completed_latest,
+            completed_latest=facts.completed_latest or completed,
+            window_latest=rule.high,
             delivered=case.delivered,
             scan=case.tracking_delivered,
             scan_low=scan.low,
@@ -149,7 +165,7 @@ def item_rule(open_step: str) -> Callable[[Facts], Verdict]:
         step = {Status.OPEN: open_step, Status.CHECK: CHECK_STEP}.get(status, CLOSED_STEP)
         return Verdict(
             status,
-            _reason(facts, status).format(**values),
+            _reason(facts, status, rule.low < rule.high).format(**values),
             step,
             uses=tuple(uses),
             opens_on=min(*in_hand, completed),

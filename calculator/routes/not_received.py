@@ -71,6 +71,11 @@ CHECK = (
     "last day for a dispute was {closes_on}. If your protection was longer, it may still be "
     "open until {latest}: the countdown on your order page decides."
 )
+CHECK_OLDER_RULE = (
+    "The order completed on {completed}. Under the rules of your order date a dispute may not "
+    "be accepted after that day; later rules allow one until {latest}: your order page shows "
+    "whether Return/refund is offered."
+)
 CHECK_SCAN = (
     "Tracking said delivered on {scan}. If the order completed by itself {scan_low} days "
     "later, on {completed}, the last day for a not-received dispute was {closes_on}. If your "
@@ -120,10 +125,11 @@ def judge(facts: Facts) -> Verdict:
         )
     completed, end = facts.completed_on, facts.protection_end
     assert completed is not None and end is not None  # shipped implies both
-    span = days(facts.days("dispute_window_days"))
+    period = facts.rule("dispute_window_days")
     opens_on = min(facts.shipped + days(facts.days("earliest_dispute_day")), completed)
-    closes_on = completed + span
-    latest = None if facts.completed_latest is None else facts.completed_latest + span
+    closes_on = completed + days(period.low)
+    longest = (facts.completed_latest or completed) + days(period.high)
+    latest = longest if longest > closes_on else None
     uses = ["dispute_window_days", "earliest_dispute_day"]
     if facts.protection_assumed:
         uses.insert(0, "protection_days")
@@ -144,9 +150,11 @@ def judge(facts: Facts) -> Verdict:
         "scan_low": facts.rule("delivered_scan_completion_days").low,
         "scan_high": facts.rule("delivered_scan_completion_days").high,
         "confirmed": case.confirmed,
-        "window": facts.days("dispute_window_days"),
+        "window": period.high,
     }
-    if status is Status.CHECK and facts.completed_by is CompletedBy.TRACKING_DELIVERED:
+    if status is Status.CHECK and facts.completed_latest is None:
+        reason, step = CHECK_OLDER_RULE, CHECK_STEP
+    elif status is Status.CHECK and facts.completed_by is CompletedBy.TRACKING_DELIVERED:
         reason, step = CHECK_SCAN, CHECK_STEP
     else:
         reason, step = _SETTLED[status] if status in _SETTLED else _live(facts)

@@ -127,7 +127,7 @@ def test_why_lists_the_rules_behind_each_date() -> None:
     assert code == 0
     text = out.replace("\n    ", " ")
     window = POLICY.entries["dispute_window_days"]
-    assert f"Rule: {window.summary} ({window.default} {window.unit};" in text
+    assert f"Rule: {window.summary} ({window.default} {window.unit}, since {window.from_};" in text
     assert window.sources[0].title in text
 
 

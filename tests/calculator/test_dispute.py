@@ -6,9 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from calculator import Case, assess, dispute
+from calculator import Case, InputError, assess, dispute
 from calculator.dates import add_working_days
 from calculator.dispute import payment_note
+from calculator.facts import facts_for
 from calculator.policy import POLICY
 from calculator.vocab import STEP_STATE_LABELS, PaymentMethod, StepState
 
@@ -48,7 +49,8 @@ def test_after_the_seller_replies_escalation_is_offered() -> None:
     result = assess(case(seller_replied=OPENED + DAY, today=OPENED + 10 * DAY))
     assert result.dispute is not None
     assert result.dispute.stage == "seller_replied"
-    assert "escalate" in result.dispute.message
+    # Since 2017 AliExpress steps in by itself: the buyer rejects the answer, not escalates.
+    assert "reject it" in result.dispute.message and "escalate" not in result.dispute.message
     assert f"within {POLICY.days('escalation_review_days')} days" in result.dispute.message
     assert result.dispute.guide == "disputes/escalation/"
     assert result.dispute.refund_expected_by is None and result.dispute.payment_note is None
@@ -63,17 +65,30 @@ def test_an_approved_refund_is_expected_within_working_days() -> None:
     assert result.dispute.refund_expected_by == expected
     assert expected.weekday() < 5
     assert result.dispute.guide == "refunds/money-back/#trace-a-refund-with-the-arn"
-    assert result.dispute.payment_note == payment_note(PaymentMethod.CARD)
     assert "ARN" in (result.dispute.payment_note or "")
+    assert POLICY.entries["bank_posting_days"].span() in (result.dispute.payment_note or "")
+    # Every rule the note and the dates used is listed on the disputed route.
+    disputed = result.route(result.dispute.route)
+    assert {"refund_working_days", "bank_posting_days"} <= set(disputed.policy_ids)
+
+
+def _note(method: PaymentMethod, region: str = "other") -> tuple[str, tuple[str, ...]]:
+    return payment_note(facts_for(case(payment_method=method, region=region), OPENED))
 
 
 def test_payment_notes_differ_by_method() -> None:
-    notes = {method: payment_note(method) for method in PaymentMethod}
+    notes = {method: _note(method)[0] for method in PaymentMethod}
     assert len(set(notes.values())) == 4
     assert POLICY.entries["bank_posting_days"].span() in notes[PaymentMethod.CARD]
+    assert _note(PaymentMethod.CARD)[1] == ("bank_posting_days",)
     assert "PayPal" in notes[PaymentMethod.PAYPAL]
     assert "balance" in notes[PaymentMethod.BALANCE]
-    assert "coupon" in notes[PaymentMethod.OTHER] and "boleto" in notes[PaymentMethod.OTHER]
+    assert "coupon" in notes[PaymentMethod.OTHER] and "boleto" not in notes[PaymentMethod.OTHER]
+    # In Brazil a boleto or bank transfer comes back to a bank account, not to the balance.
+    brazil, uses = _note(PaymentMethod.OTHER, "br")
+    assert "boleto" in brazil and "bank account" in brazil
+    assert str(POLICY.days("ebanx_refund_working_days")) in brazil
+    assert uses == ("ebanx_refund_working_days",)
     approved = assess(case(refund_approved=OPENED, payment_method="paypal", today=OPENED))
     assert (
         approved.dispute is not None
@@ -120,7 +135,7 @@ def test_an_approved_or_closed_dispute_says_how_it_ended(replied: date | None, e
         (dispute.APPROVED, ended, DONE),
         (dispute.MONEY_EXPECTED, expected, CURRENT),
     ]
-    assert closed[-1] == (dispute.CLOSED, ended, CURRENT)
+    assert closed[-1] == (dispute.CLOSED_BY[None], ended, CURRENT)
     # The seller's part: the answer if there was one, the silence once the last day
     # had passed, nothing when it ended before the seller had to answer.
     if replied is not None:
@@ -141,6 +156,10 @@ def test_an_approved_or_closed_dispute_says_how_it_ended(replied: date | None, e
         {"seller_replied": OPENED + DAY},
         {"refund_approved": OPENED + DAY},
         {"dispute_closed": OPENED + DAY},
+        {"dispute_closed": OPENED + DAY, "dispute_outcome": "cancelled"},
+        {"dispute_closed": OPENED + DAY, "dispute_outcome": "refunded"},
+        {"return_agreed": OPENED + DAY},
+        {"return_agreed": OPENED, "today": OPENED + 20 * DAY},
     ],
 )
 def test_one_step_is_current_with_the_done_before_and_the_next_after(
@@ -163,3 +182,97 @@ def test_one_step_is_current_with_the_done_before_and_the_next_after(
         }
         for s in result.dispute.steps
     ]
+
+
+RETURN = timedelta(days=POLICY.days("return_ship_days"))
+
+
+@pytest.mark.parametrize(("offset", "shipping"), [(0, True), (1, False)])
+def test_an_agreed_return_has_its_own_last_day(offset: int, shipping: bool) -> None:
+    """Once a return is agreed, the money goes to the seller unless it ships in time."""
+    agreed = OPENED + 2 * DAY
+    ship_by = agreed + RETURN
+    result = assess(case(seller_replied=agreed, return_agreed=agreed, today=ship_by + offset * DAY))
+    found = result.dispute
+    assert found is not None
+    assert (found.stage, found.return_ship_by) == ("return_agreed", ship_by)
+    assert found.next_date == (ship_by if shipping else None)
+    disputed = result.route(found.route)
+    assert (disputed.status, disputed.act_by) == ("in_dispute", found.next_date)
+    assert "return_ship_days" in disputed.policy_ids
+    labels = [(step.label, step.date, step.state) for step in found.steps]
+    assert labels[-4:] == [
+        (dispute.RETURN_AGREED_STEP, agreed, DONE),
+        (dispute.SHIP_RETURN, ship_by, CURRENT if shipping else DONE),
+        (dispute.SELLER_RECEIVES, None, NEXT if shipping else CURRENT),
+        (dispute.MONEY_BACK, None, NEXT),
+    ]
+    if shipping:
+        assert str(ship_by) in found.message and "return address" in found.message
+        assert result.next_step == found.message
+    else:
+        assert "pays the seller" in found.message
+
+
+def test_a_return_before_the_dispute_is_refused() -> None:
+    with pytest.raises(InputError) as raised:
+        case(return_agreed=OPENED - DAY)
+    assert raised.value.field == "return-agreed"
+
+
+@pytest.mark.parametrize(
+    ("outcome", "stage"),
+    [
+        ("cancelled", "cancelled"),
+        ("rejected", "closed"),
+        ("refunded", "refund_approved"),
+        ("partial", "refund_approved"),
+        (None, "closed"),
+    ],
+)
+def test_how_a_request_ended_names_its_stage(outcome: str | None, stage: str) -> None:
+    closed = OPENED + DAY
+    found = assess(case(dispute_closed=closed, dispute_outcome=outcome, today=closed)).dispute
+    assert found is not None and found.stage == stage
+    if stage == "refund_approved":
+        # A refunded request closed on a day: the money is expected from that day.
+        expected = add_working_days(closed, POLICY.days("refund_working_days"))
+        assert found.refund_expected_by == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"dispute_outcome": "cancelled"}, "dispute-closed"),
+        ({"dispute_outcome": "won", "dispute_closed": OPENED}, "dispute-outcome"),
+        (
+            {"dispute_outcome": "rejected", "dispute_closed": OPENED, "refund_approved": OPENED},
+            "dispute-outcome",
+        ),
+        ({"dispute_closed": OPENED, "refund_approved": OPENED + DAY}, "dispute-closed"),
+    ],
+)
+def test_an_impossible_outcome_is_refused_naming_the_field(
+    values: dict[str, object], field: str
+) -> None:
+    with pytest.raises(InputError) as raised:
+        case(**values)
+    assert raised.value.field == field
+    assert "\n" not in raised.value.message
+
+
+def test_before_2017_the_buyer_escalated_by_hand_and_the_seller_had_longer() -> None:
+    old = date(2016, 5, 2)
+    result = assess(
+        Case(
+            order_date=old,
+            shipped=old,
+            dispute_opened=old + 20 * DAY,
+            seller_replied=old + 21 * DAY,
+            today=old + 22 * DAY,
+        )
+    )
+    assert result.dispute is not None and "escalate the dispute" in result.dispute.message
+    reply = POLICY.entries["seller_response_days"].at(old).default
+    assert reply > POLICY.days("seller_response_days")
+    assert result.dispute.seller_reply_due == old + (20 + reply) * DAY

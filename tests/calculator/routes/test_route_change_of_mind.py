@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from routes_helpers import DAY, FREE, ORDER, SHIPPED, route
+
+from calculator.policy import POLICY
 
 
 def test_change_of_mind_before_shipping_is_a_cancellation() -> None:
@@ -14,11 +16,17 @@ def test_change_of_mind_before_shipping_is_a_cancellation() -> None:
     assert r.next_step == route("cancel", today=ORDER).next_step
 
 
+FREE_LONGEST = timedelta(days=POLICY.entries["free_return_days"].high)
+LONGER = (FREE_LONGEST - FREE).days
+
+
 @pytest.mark.parametrize(
     ("offset", "status", "days_left"),
-    [(-1, "open", 1), (0, "open", 0), (1, "closed", None)],
+    [(-1, "open", 1), (0, "open", 0), (1, "check", None), (LONGER, "check", None)],
 )
 def test_free_return_window_after_delivery(offset: int, status: str, days_left: int | None) -> None:
+    """Labels give the shorter or the longer period: the shorter gives the dates shown, and
+    the route is 'check' until the longer has passed."""
     delivered = date(2026, 1, 25)
     last = delivered + FREE
     r = route(
@@ -36,7 +44,16 @@ def test_free_return_window_after_delivery(offset: int, status: str, days_left: 
         days_left,
     )
     assert r.guide == "refunds/returns/"
+    assert r.closes_on_latest == delivered + FREE_LONGEST
     assert ("Return & refund" in r.next_step) is (status == "open")
+    after = route(
+        "change_of_mind",
+        shipped=SHIPPED,
+        delivered=delivered,
+        free_return=True,
+        today=delivered + FREE_LONGEST + DAY,
+    )
+    assert after.status == "closed" and str(delivered + FREE_LONGEST) in after.reason
 
 
 def test_change_of_mind_without_free_return_explains_why() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from routes_helpers import DAY, ORDER, SHIPPED, route
 
@@ -43,20 +45,23 @@ def test_the_disputed_route_follows_the_dispute(given: dict[str, object], disput
     assert result.next_route == disputed
 
 
-def test_a_closed_dispute_closes_its_route_and_points_to_what_is_left() -> None:
-    closed = OPENED + 10 * DAY
-    result = assess(
-        Case(
-            order_date=ORDER,
-            shipped=SHIPPED,
-            protection_end=END,
-            dispute_opened=OPENED,
-            dispute_closed=closed,
-            today=closed + DAY,
-        )
+def closed_case(closed: date, today: date, **given: object) -> Case:
+    return Case(
+        order_date=ORDER,
+        shipped=SHIPPED,
+        protection_end=END,
+        dispute_opened=OPENED,
+        dispute_closed=closed,
+        today=today,
+        **given,  # type: ignore[arg-type]
     )
+
+
+def test_a_decided_dispute_closes_its_route_and_points_to_what_is_left() -> None:
+    closed = OPENED + 10 * DAY
+    result = assess(closed_case(closed, closed + DAY, dispute_outcome="rejected"))
     r = result.route("not_received")
-    assert r.status == "closed" and str(closed) in r.reason
+    assert r.status == "closed" and str(closed) in r.reason and "decided" in r.reason
     assert "PayPal" in r.next_step and r.guide == "other-routes/paypal-and-card/"
     assert result.dispute is not None and result.dispute.stage == "closed"
     # AliExpress is done: the next step names the fallback with the nearest day to act by.
@@ -65,6 +70,36 @@ def test_a_closed_dispute_closes_its_route_and_points_to_what_is_left() -> None:
     assert result.route("chargeback").next_step in result.next_step
     other = result.route("damaged")
     assert other.status == "not_applicable" and str(closed) in other.reason
+
+
+def test_a_cancelled_request_decided_nothing_and_can_be_opened_again() -> None:
+    """The reported case: withdrawn at the seller's urging, opened again the next day."""
+    closed = OPENED + 10 * DAY
+    result = assess(closed_case(closed, closed + DAY, dispute_outcome="cancelled"))
+    r = result.route("not_received")
+    # Surely accepted while protection runs; the route's own last day is the latest.
+    own = assess(Case(order_date=ORDER, shipped=SHIPPED, protection_end=END, today=closed))
+    assert (r.status, r.closes_on, r.closes_on_latest) == (
+        "open",
+        END,
+        own.route("not_received").closes_on,
+    )
+    assert "cancelled" in r.reason and str(END) in r.reason
+    assert result.dispute is not None and result.dispute.stage == "cancelled"
+    assert result.next_route == "not_received"
+    after_end = assess(closed_case(closed, END + DAY, dispute_outcome="cancelled"))
+    assert after_end.route("not_received").status == "check"
+    assert "Return/refund" in after_end.route("not_received").next_step
+
+
+def test_a_request_closed_with_no_outcome_given_is_a_check_with_both_readings() -> None:
+    closed = OPENED + 10 * DAY
+    r = assess(closed_case(closed, closed + DAY)).route("not_received")
+    assert (r.status, r.closes_on) == ("check", closed)
+    assert r.closes_on_latest is not None and r.closes_on_latest > closed
+    assert "decided" in r.reason and "cancelled" in r.reason
+    later = assess(closed_case(closed, r.closes_on_latest + DAY)).route("not_received")
+    assert later.status == "closed"
 
 
 def test_a_dispute_closed_with_a_refund_keeps_chasing_the_money() -> None:

@@ -18,6 +18,8 @@ from routes_helpers import (
     route,
 )
 
+from calculator.policy import POLICY
+
 
 def test_does_not_apply_before_shipping_or_once_received() -> None:
     assert route("not_received", today=ORDER).status == "not_applicable"
@@ -203,3 +205,19 @@ def test_windows_across_the_year_end() -> None:
         today=date(2026, 12, 26),
     )
     assert r.closes_on == date(2027, 1, 9)
+
+
+def test_an_order_from_before_the_window_after_completion_is_a_check() -> None:
+    """No source dates when the 15 days after completion began: older orders get none to
+    15 days, so 'check' rather than 'closed' after the countdown."""
+    old = date(2019, 3, 1)
+    end = old + 40 * DAY
+    r = route("not_received", order_date=old, shipped=old, protection_end=end, today=end + DAY)
+    window = POLICY.entries["dispute_window_days"].at(old)
+    assert window.low < window.high
+    assert (r.status, r.closes_on, r.closes_on_latest) == (
+        "check",
+        end + window.low * DAY,
+        end + window.high * DAY,
+    )
+    assert "rules of your order date" in r.reason
