@@ -127,6 +127,7 @@ class Region(StrEnum):
     EU = "eu"
     UK = "uk"
     BR = "br"
+    KR = "kr"
     US = "us"
     OTHER = "other"
 
