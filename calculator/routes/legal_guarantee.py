@@ -1,7 +1,8 @@
 """The legal guarantee for goods that were faulty when delivered, by region.
 
-EU: at least the guarantee's years from delivery, claimed from the seller. Some
-EU countries also
+EU: at least the guarantee's years from delivery, claimed from the seller; the
+buyer's country is unknown, so Spain's longer period (for goods bought since it
+took effect) gives only the latest day, named as Spain's. Some EU countries also
 want the fault reported within a short time of finding it; no official list says
 which, and the day it was found is unknown, so the day to act by counts that
 time from delivery, the earliest it can start.
@@ -74,6 +75,14 @@ EU_LATER_STEP = (
     "Tell the seller of a fault in writing within {months} months of finding it, as some EU "
     "countries require: send photos or a video and the order number, and ask for a repair, a "
     "replacement or your money back."
+)
+EU_CHECK = (
+    "The EU minimum of {years} years from delivery on {received} ended on {closes_on}. In "
+    "Spain, goods bought since {es_from} have {es_years} years, until {latest}."
+)
+EU_CHECK_STEP = (
+    "If you live in Spain, message the seller about the fault by {latest}: say you claim under "
+    "the legal guarantee, and ask for a repair, a replacement or your money back."
 )
 EU_CLOSED = (
     "The EU legal guarantee of {years} years from delivery on {received} ended on {closes_on}."
@@ -164,20 +173,29 @@ _KR_TEXTS = {
     Status.CLOSED: (KR_CLOSED, CLOSED_STEP),
 }
 _EU_USES = ("eu_guarantee_years", "eu_fault_notice_months", "eu_commitment_year")
+_ES_USES = (*_EU_USES, "es_guarantee_years")
 _KR_USES = ("kr_mismatch_days", "kr_mismatch_months")
 
 
 def _eu(facts: Facts, received: date) -> Verdict:
     years = facts.days("eu_guarantee_years")
     months = facts.days("eu_fault_notice_months")
+    spain = facts.rule("es_guarantee_years")
     closes_on = add_years(received, years)
     notice_by = add_months(received, months)
+    # The country is unknown: the EU minimum gives the last day, and a longer national
+    # period in force on the order date only the latest one, named as that country's.
+    longer = spain.default > years
+    latest = add_years(received, spain.default) if longer else None
     values = {
         "years": years,
         "months": months,
         "received": received,
         "closes_on": closes_on,
         "notice_by": notice_by,
+        "latest": latest,
+        "es_years": spain.default,
+        "es_from": spain.from_,
         "commitment": facts.days("eu_commitment_year"),
     }
     # The notice is the thing to do first while it can still be due from delivery;
@@ -185,16 +203,18 @@ def _eu(facts: Facts, received: date) -> Verdict:
     noticing = facts.today <= notice_by
     texts = {
         Status.OPEN: (EU, EU_NOTICE_STEP if noticing else EU_LATER_STEP),
+        Status.CHECK: (EU_CHECK, EU_CHECK_STEP),
         Status.CLOSED: (EU_CLOSED, CLOSED_STEP),
     }
     return window_verdict(
         facts,
         texts,
         values,
-        uses=_EU_USES,
+        uses=_ES_USES if longer else _EU_USES,
         opens_on=received,
         act_by=notice_by if noticing else closes_on,
         closes_on=closes_on,
+        closes_on_latest=latest,
     )
 
 

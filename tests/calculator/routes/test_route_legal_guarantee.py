@@ -26,18 +26,26 @@ def guarantee(region: Region, today: date) -> Route:
 EU_USES = ("eu_guarantee_years", "eu_fault_notice_months", "eu_commitment_year")
 
 
-@pytest.mark.parametrize(("offset", "status"), [(-1, "open"), (0, "open"), (1, "closed")])
-def test_eu_at_least_its_years_from_delivery(offset: int, status: str) -> None:
+@pytest.mark.parametrize(
+    ("offset", "status"), [(-1, "open"), (0, "open"), (1, "check"), (366, "check"), (367, "closed")]
+)
+def test_eu_at_least_its_years_from_delivery_and_spain_s_longer_period_as_the_latest(
+    offset: int, status: str
+) -> None:
     last = add_years(DELIVERED, POLICY.days("eu_guarantee_years"))
+    spain = POLICY.entries["es_guarantee_years"]
+    latest = add_years(DELIVERED, spain.default)
+    assert spain.from_ is not None and spain.from_ <= ORDER
+    assert (latest - last).days == 366  # 2028 is a leap year
     r = guarantee(Region.EU, last + offset * DAY)
     assert (r.status, r.opens_on, r.act_by, r.closes_on, r.closes_on_latest) == (
         status,
         DELIVERED,
         last,
         last,
-        None,
+        latest,
     )
-    assert r.policy_ids == EU_USES
+    assert r.policy_ids == (*EU_USES, "es_guarantee_years")
     if status == "open":
         assert "claimed from the seller" in r.reason
         assert str(POLICY.days("eu_commitment_year")) in r.reason
@@ -45,9 +53,31 @@ def test_eu_at_least_its_years_from_delivery(offset: int, status: str) -> None:
         assert r.next_step == legal_guarantee.EU_LATER_STEP.format(
             months=POLICY.days("eu_fault_notice_months")
         )
+    elif status == "check":
+        assert "Spain" in r.reason and str(latest) in r.reason
+        assert r.next_step.startswith("If you live in Spain") and str(latest) in r.next_step
     else:
         assert str(last) in r.reason
         assert r.next_step == legal_guarantee.CLOSED_STEP
+
+
+def test_eu_an_order_before_spain_s_longer_period_closes_at_the_eu_minimum() -> None:
+    spain_from = POLICY.entries["es_guarantee_years"].from_
+    assert spain_from is not None
+    order = spain_from - DAY
+    delivered = order + 20 * DAY
+    last = add_years(delivered, POLICY.days("eu_guarantee_years"))
+    for day, status in ((last, "open"), (last + DAY, "closed")):
+        r = route(
+            "legal_guarantee",
+            order_date=order,
+            shipped=order + DAY,
+            delivered=delivered,
+            region=Region.EU,
+            today=day,
+        )
+        assert (r.status, r.closes_on, r.closes_on_latest) == (status, last, None)
+        assert r.policy_ids == EU_USES
 
 
 def test_eu_the_fault_notice_some_countries_require_comes_first_counted_from_delivery() -> None:
