@@ -200,6 +200,7 @@ FIELDS: tuple[Field, ...] = (
             (Region.EU, "European Union"),
             (Region.UK, "United Kingdom"),
             (Region.BR, "Brazil"),
+            (Region.KR, "South Korea"),
             (Region.US, "United States"),
             (Region.OTHER, "Somewhere else"),
         ),

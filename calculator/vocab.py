@@ -131,6 +131,7 @@ class Region(StrEnum):
     EU = "eu"
     UK = "uk"
     BR = "br"
+    KR = "kr"
     US = "us"
     OTHER = "other"
 

@@ -12,14 +12,30 @@ from datetime import date
 from calculator.facts import Facts
 from calculator.vocab import Region
 
-__all__ = ["LAW", "received_on"]
+__all__ = ["LAW", "REGION_GUIDES", "received_on"]
 
 LAW = {
     Region.EU: "EU law",
     Region.UK: "UK law",
     Region.BR: "Brazil's consumer code",
+    Region.KR: "Korea's E-Commerce Act",
 }
 """How a sentence names each region's law; a region missing here has no rule in the calculator."""
+
+REGION_GUIDES = {
+    Region.EU: "countries/",
+    Region.UK: "countries/uk/",
+    Region.BR: "countries/brazil/",
+    Region.KR: "countries/korea/",
+    Region.US: "countries/us/",
+    Region.OTHER: "countries/",
+}
+"""Each region's country guide page, one place for the answer to link a reader's own law.
+
+Kept as data, not yet any route's guide: the pages are written apart from the
+calculator, and the route contract test requires a route's guide page to exist.
+Once they exist, the law routes can take their guide from here.
+"""
 
 
 def received_on(facts: Facts) -> date | None:

@@ -1,8 +1,10 @@
 """The statutory right to withdraw from a distance purchase, without a reason, by region.
 
 The EU and the UK give a period from receipt and then a period to send the
-item back; Brazil's consumer code gives a shorter period from receipt. No such
-right is known to the calculator elsewhere, and the route says so. In the EU a
+item back; Brazil's consumer code and Korea's E-Commerce Act give a shorter
+period from receipt. No such right is known to the calculator elsewhere, and the
+route says so. Korea's longer period for goods that differ from the listing is
+not a change of mind: the legal guarantee route counts it. In the EU a
 buyer never told of the right gets up to a year more; AliExpress committed to
 telling EU buyers about it from a known day, so only older orders can count on it.
 """
@@ -23,8 +25,8 @@ TITLE = "Withdraw under consumer law"
 NONE = {
     Region.US: "No US law gives a general right to cancel an online purchase without a reason.",
     Region.OTHER: (
-        "The calculator knows the right to withdraw of the EU, the UK and Brazil only; your "
-        "country's consumer law may give one."
+        "The calculator knows the right to withdraw of the EU, the UK, Brazil and South Korea "
+        "only; your country's consumer law may give one."
     ),
 }
 NONE_STEP = (
@@ -61,11 +63,16 @@ CLOSED = (
     "The {days} days to withdraw after you received the item on {received} ended on {closes_on}."
 )
 CLOSED_STEP = "If the item is faulty, the legal guarantee may still help."
+KR_CLOSED_STEP = (
+    "If the item differs from the listing or the contract, Korea's E-Commerce Act gives "
+    "longer: the legal guarantee route shows how long."
+)
 
 _RULES = {
     Region.EU: ("eu_withdrawal_days", "eu_return_send_days"),
     Region.UK: ("uk_withdrawal_days", "uk_return_send_days"),
     Region.BR: ("br_withdrawal_days", None),
+    Region.KR: ("kr_withdrawal_days", None),
 }
 
 
@@ -74,6 +81,7 @@ _TEXTS = {
     Status.CHECK: (CHECK, CHECK_STEP),
     Status.CLOSED: (CLOSED, CLOSED_STEP),
 }
+_KR_TEXTS = {**_TEXTS, Status.CLOSED: (CLOSED, KR_CLOSED_STEP)}
 
 
 def judge(facts: Facts) -> Verdict:
@@ -103,7 +111,7 @@ def judge(facts: Facts) -> Verdict:
     values.update(received=received, closes_on=closes_on, latest=latest)
     return window_verdict(
         facts,
-        _TEXTS,
+        _KR_TEXTS if region is Region.KR else _TEXTS,
         values,
         uses=tuple(uses),
         opens_on=received,

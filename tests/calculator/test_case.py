@@ -300,7 +300,7 @@ def test_case_is_built_from_the_field_table() -> None:
 @pytest.mark.parametrize(
     ("given", "field", "text"),
     [
-        ({"region": "mars"}, "region", "region 'mars' is not one of eu, uk, br, us, other"),
+        ({"region": "mars"}, "region", "region 'mars' is not one of eu, uk, br, kr, us, other"),
         (
             {"paid-on": "2026-09-30"},
             "paid-on",

@@ -571,7 +571,7 @@ def test_the_fallback_warning_and_the_fallback_rows_in_the_terminal() -> None:
 @pytest.mark.parametrize(
     ("args", "field", "text"),
     [
-        (["--region", "mars"], "region", "region 'mars' is not one of eu, uk, br, us, other"),
+        (["--region", "mars"], "region", "region 'mars' is not one of eu, uk, br, kr, us, other"),
         (["--paid-on", "2026-08-31"], "paid-on", "paid-on 2026-08-31 is before order-date"),
         (["--paypal-opened", "2026-09-05"], "paypal-opened", "needs payment-method paypal"),
     ],

@@ -1,5 +1,7 @@
-"""Legal guarantee: the EU's years, the UK's rejection period and claim limits, Brazil's
-two periods by kind of item, and a plain 'not covered' elsewhere."""
+"""Legal guarantee: the EU's years and the fault notice some countries require, the UK's
+rejection period and claim limits, Brazil's two periods by kind of item and what keeps a
+claim alive after them, Korea's limits for goods unlike the listing, and a plain 'not
+covered' elsewhere."""
 
 from __future__ import annotations
 
@@ -8,43 +10,89 @@ from datetime import date, timedelta
 import pytest
 from routes_helpers import DAY, ORDER, SHIPPED, route
 
-from calculator import POLICY, Region
-from calculator.dates import add_years
+from calculator import POLICY, Region, Route
+from calculator.dates import add_months, add_years
 from calculator.routes import legal_guarantee
 
 DELIVERED = SHIPPED + 20 * DAY
 
 
-def guarantee(region: Region, today: date) -> object:
+def guarantee(region: Region, today: date) -> Route:
     return route(
         "legal_guarantee", shipped=SHIPPED, delivered=DELIVERED, region=region, today=today
     )
 
 
-@pytest.mark.parametrize(("offset", "status"), [(-1, "open"), (0, "open"), (1, "closed")])
-def test_eu_at_least_its_years_from_delivery(offset: int, status: str) -> None:
+EU_USES = ("eu_guarantee_years", "eu_fault_notice_months", "eu_commitment_year")
+
+
+@pytest.mark.parametrize(
+    ("offset", "status"), [(-1, "open"), (0, "open"), (1, "check"), (366, "check"), (367, "closed")]
+)
+def test_eu_at_least_its_years_from_delivery_and_spain_s_longer_period_as_the_latest(
+    offset: int, status: str
+) -> None:
     last = add_years(DELIVERED, POLICY.days("eu_guarantee_years"))
-    r = route(
-        "legal_guarantee",
-        shipped=SHIPPED,
-        delivered=DELIVERED,
-        region=Region.EU,
-        today=last + offset * DAY,
-    )
+    spain = POLICY.entries["es_guarantee_years"]
+    latest = add_years(DELIVERED, spain.default)
+    assert spain.from_ is not None and spain.from_ <= ORDER
+    assert (latest - last).days == 366  # 2028 is a leap year
+    r = guarantee(Region.EU, last + offset * DAY)
     assert (r.status, r.opens_on, r.act_by, r.closes_on, r.closes_on_latest) == (
         status,
         DELIVERED,
         last,
         last,
-        None,
+        latest,
     )
-    assert r.policy_ids == ("eu_guarantee_years", "eu_commitment_year")
+    assert r.policy_ids == (*EU_USES, "es_guarantee_years")
     if status == "open":
         assert "claimed from the seller" in r.reason
         assert str(POLICY.days("eu_commitment_year")) in r.reason
-        assert r.next_step == legal_guarantee.CLAIM_STEP
+        assert "Some EU countries" in r.reason
+        assert r.next_step == legal_guarantee.EU_LATER_STEP.format(
+            months=POLICY.days("eu_fault_notice_months")
+        )
+    elif status == "check":
+        assert "Spain" in r.reason and str(latest) in r.reason
+        assert r.next_step.startswith("If you live in Spain") and str(latest) in r.next_step
     else:
         assert str(last) in r.reason
+        assert r.next_step == legal_guarantee.CLOSED_STEP
+
+
+def test_eu_an_order_before_spain_s_longer_period_closes_at_the_eu_minimum() -> None:
+    spain_from = POLICY.entries["es_guarantee_years"].from_
+    assert spain_from is not None
+    order = spain_from - DAY
+    delivered = order + 20 * DAY
+    last = add_years(delivered, POLICY.days("eu_guarantee_years"))
+    for day, status in ((last, "open"), (last + DAY, "closed")):
+        r = route(
+            "legal_guarantee",
+            order_date=order,
+            shipped=order + DAY,
+            delivered=delivered,
+            region=Region.EU,
+            today=day,
+        )
+        assert (r.status, r.closes_on, r.closes_on_latest) == (status, last, None)
+        assert r.policy_ids == EU_USES
+
+
+def test_eu_the_fault_notice_some_countries_require_comes_first_counted_from_delivery() -> None:
+    months = POLICY.days("eu_fault_notice_months")
+    notice_by = add_months(DELIVERED, months)
+    last = add_years(DELIVERED, POLICY.days("eu_guarantee_years"))
+    first = guarantee(Region.EU, DELIVERED)
+    assert (first.status, first.act_by, first.closes_on) == ("open", notice_by, last)
+    assert str(notice_by) in first.next_step and "some EU countries" in first.next_step
+    assert "order page" not in first.next_step
+    on_the_day = guarantee(Region.EU, notice_by)
+    assert on_the_day.act_by == notice_by
+    after = guarantee(Region.EU, notice_by + DAY)
+    assert (after.status, after.act_by, after.closes_on) == ("open", last, last)
+    assert f"within {months} months of finding it" in after.next_step
 
 
 def test_uk_reject_first_then_claim_until_the_shorter_limit_then_check() -> None:
@@ -60,15 +108,16 @@ def test_uk_reject_first_then_claim_until_the_shorter_limit_then_check() -> None
         (latest + DAY, "closed", last),
     ]
     for day, status, act_by in expected:
-        r = route(
-            "legal_guarantee", shipped=SHIPPED, delivered=DELIVERED, region=Region.UK, today=day
-        )
+        r = guarantee(Region.UK, day)
         assert (r.status, r.act_by, r.closes_on, r.closes_on_latest) == (
             status,
             act_by,
             last,
             latest,
         ), day
+        if status == "check":
+            assert "England, Wales or Northern Ireland" in r.next_step
+            assert str(latest) in r.next_step
     first = route(
         "legal_guarantee", shipped=SHIPPED, delivered=DELIVERED, region=Region.UK, today=reject_by
     )
@@ -76,22 +125,82 @@ def test_uk_reject_first_then_claim_until_the_shorter_limit_then_check() -> None
 
 
 @pytest.mark.parametrize(
-    ("offset", "status"),
-    [("low", "open"), ("low+1", "check"), ("high", "check"), ("high+1", "closed")],
+    ("offset", "status"), [("low", "open"), ("low+1", "check"), ("high", "check")]
 )
 def test_brazil_short_for_non_durable_goods_longer_for_durable(offset: str, status: str) -> None:
     limit = POLICY.entries["br_guarantee_days"]
     last = DELIVERED + timedelta(days=limit.low)
     latest = DELIVERED + timedelta(days=limit.high)
-    day = {"low": last, "low+1": last + DAY, "high": latest, "high+1": latest + DAY}[offset]
-    r = route("legal_guarantee", shipped=SHIPPED, delivered=DELIVERED, region=Region.BR, today=day)
+    day = {"low": last, "low+1": last + DAY, "high": latest}[offset]
+    r = guarantee(Region.BR, day)
     assert (r.status, r.act_by, r.closes_on, r.closes_on_latest) == (status, last, last, latest)
     assert r.policy_ids == ("br_guarantee_days",)
+    assert "hidden fault" in r.reason
     if status == "check":
-        assert "durable" in r.reason and r.next_step == legal_guarantee.CHECK_STEP
+        assert "durable" in r.reason and str(latest) in r.next_step
+        assert "complaint stops the clock" in r.next_step
 
 
-@pytest.mark.parametrize("region", [Region.EU, Region.UK, Region.BR])
+@pytest.mark.parametrize("after", [1, 400, 4000])
+def test_brazil_never_closes_while_a_hidden_defect_or_an_unanswered_complaint_may_apply(
+    after: int,
+) -> None:
+    """Art. 26 §3 counts a hidden defect from when it shows, and §2 stops the clock until the
+    supplier answers; neither has a fixed end, so past the periods the route stays 'check'."""
+    latest = DELIVERED + timedelta(days=POLICY.entries["br_guarantee_days"].high)
+    r = guarantee(Region.BR, latest + after * DAY)
+    assert (r.status, r.opens_on, r.act_by, r.closes_on, r.closes_on_latest) == (
+        "check",
+        DELIVERED,
+        None,
+        latest,
+        None,
+    )
+    assert "hidden defect, counted from when it showed" in r.reason
+    assert "complaint to the seller still unanswered" in r.reason
+    assert "order page" not in r.reason + r.next_step
+    assert r.decider == "law"
+
+
+def test_korea_goods_unlike_the_listing_days_from_knowing_within_months_of_receipt() -> None:
+    """Art. 17(3): both limits apply (the Ministry of Government Legislation's reading), so
+    the days from receipt give the last day, the months the latest, and past them it closes."""
+    days_ = POLICY.days("kr_mismatch_days")
+    last = DELIVERED + timedelta(days=days_)
+    latest = add_months(DELIVERED, POLICY.days("kr_mismatch_months"))
+    expected = [
+        (DELIVERED, "open"),
+        (last, "open"),
+        (last + DAY, "check"),
+        (latest, "check"),
+        (latest + DAY, "closed"),
+    ]
+    for day, status in expected:
+        r = guarantee(Region.KR, day)
+        assert (r.status, r.opens_on, r.act_by, r.closes_on, r.closes_on_latest) == (
+            status,
+            DELIVERED,
+            last,
+            last,
+            latest,
+        ), day
+        assert r.policy_ids == ("kr_mismatch_days", "kr_mismatch_months")
+        assert str(latest) in r.reason and "listing" in r.reason
+    check = guarantee(Region.KR, last + DAY)
+    assert "could only find it out later" in check.reason
+    assert f"within {days_} days of that day" in check.next_step
+    assert "order page" not in check.reason + check.next_step
+    opened = guarantee(Region.KR, DELIVERED)
+    assert str(last) in opened.next_step and "E-Commerce Act" in opened.next_step
+
+
+def test_korea_before_delivery_speaks_of_the_listing() -> None:
+    r = route("legal_guarantee", today=ORDER, region=Region.KR)
+    assert r.status == "not_yet"
+    assert r.reason == legal_guarantee.KR_WAITING.format(law="Korea's E-Commerce Act")
+
+
+@pytest.mark.parametrize("region", [Region.EU, Region.UK, Region.BR, Region.KR])
 def test_before_delivery_it_waits(region: Region) -> None:
     r = route("legal_guarantee", today=ORDER, region=region)
     assert (r.status, r.closes_on) == ("not_yet", None)

@@ -16,6 +16,7 @@ PERIODS = {
     Region.EU: ("eu_withdrawal_days", "eu_return_send_days"),
     Region.UK: ("uk_withdrawal_days", "uk_return_send_days"),
     Region.BR: ("br_withdrawal_days",),
+    Region.KR: ("kr_withdrawal_days",),
 }
 
 
@@ -49,6 +50,17 @@ def test_the_period_counts_from_receipt(
     assert str(last) in r.reason
     if status == "open" and len(ids) > 1:
         assert f"{POLICY.days(ids[1])} days to send it back" in r.reason
+
+
+@pytest.mark.parametrize(
+    ("region", "step"), [(Region.KR, "KR_CLOSED_STEP"), (Region.BR, "CLOSED_STEP")]
+)
+def test_after_the_period_korea_points_to_its_longer_period_for_goods_unlike_the_listing(
+    region: Region, step: str
+) -> None:
+    last = DELIVERED + timedelta(days=POLICY.days(PERIODS[region][0]))
+    r = route("withdrawal", shipped=SHIPPED, delivered=DELIVERED, region=region, today=last + DAY)
+    assert (r.status, r.next_step) == ("closed", getattr(withdrawal, step))
 
 
 def test_a_confirmed_receipt_counts_when_no_delivery_day_is_given() -> None:
