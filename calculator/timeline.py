@@ -9,10 +9,11 @@ route adds its own dates, so no deadline can be in an answer and missing here.
 from __future__ import annotations
 
 from calculator.assessment import Dispute, Event, Route
+from calculator.case import Case
 from calculator.dates import days
 from calculator.facts import Facts
 from calculator.routes import LIVE
-from calculator.vocab import CompletedBy, EventKind, Family, Status
+from calculator.vocab import DECIDED, CompletedBy, EventKind, Family, Status
 
 __all__ = ["DEADLINE_KINDS", "build_timeline"]
 
@@ -21,6 +22,7 @@ DEADLINE_KINDS = frozenset(
         EventKind.OPENS_ON,
         EventKind.ASK_EXTENSION,
         EventKind.SELLER_REPLY_DUE,
+        EventKind.RETURN_SHIP_BY,
         EventKind.ACT_BY,
         EventKind.PROTECTION_END,
         EventKind.ORDER_COMPLETES,
@@ -44,6 +46,7 @@ ACT_BY = "Best day to act: {title}"
 CLOSES = "Last day: {title}"
 LATEST = "Latest possible last day, if the order completes later: {title}"
 LATEST_ELSEWHERE = "Latest possible last day, if the longer limit applies: {title}"
+SHIP_RETURN = "Last day to ship the return, or the money goes to the seller"
 PAID = "Paid"
 PAYPAL_OPENED = "PayPal dispute opened"
 
@@ -64,8 +67,8 @@ def _order_events(facts: Facts) -> list[Event]:
     if end is None or shipped is None:
         return events
     # Until receipt is confirmed, the end of protection may be the day the order completes;
-    # once a dispute is open, its own dates matter instead.
-    if case.confirmed is None and case.dispute_opened is None:
+    # while a request runs or once one is decided, its own dates matter instead.
+    if case.confirmed is None and not _request_settles(case):
         label = "Purchase protection ends"
         if facts.protection_assumed:
             label += " (shortest period in use; check your order page)"
@@ -85,6 +88,15 @@ def _order_events(facts: Facts) -> list[Event]:
     return events
 
 
+def _request_settles(case: Case) -> bool:
+    """A request is open, or was decided: either way it, not the countdown, settles things."""
+    if case.dispute_opened is None:
+        return False
+    if case.dispute_closed is None:
+        return True
+    return case.dispute_outcome in DECIDED or case.refund_approved is not None
+
+
 def _dispute_events(facts: Facts, dispute: Dispute) -> list[Event]:
     case = facts.case
     events = [Event(dispute.opened, EventKind.DISPUTE_OPENED, "Dispute opened")]
@@ -96,6 +108,10 @@ def _dispute_events(facts: Facts, dispute: Dispute) -> list[Event]:
                 dispute.seller_reply_due, EventKind.SELLER_REPLY_DUE, "Seller's last day to answer"
             )
         )
+    if case.return_agreed is not None:
+        events.append(Event(case.return_agreed, EventKind.RETURN_AGREED, "Return agreed"))
+    if dispute.return_ship_by is not None and case.dispute_closed is None:
+        events.append(Event(dispute.return_ship_by, EventKind.RETURN_SHIP_BY, SHIP_RETURN))
     if case.refund_approved is not None:
         events.append(Event(case.refund_approved, EventKind.REFUND_APPROVED, "Refund approved"))
     if dispute.refund_expected_by is not None:

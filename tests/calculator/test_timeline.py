@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from calculator import Case, EventKind, PaymentMethod, Region, assess
 from calculator.policy import POLICY
+from calculator.ics import future_deadlines
 from calculator.timeline import DEADLINE_KINDS
 
 DAY = timedelta(days=1)
@@ -182,3 +183,22 @@ def test_no_payment_event_when_paid_on_the_order_date() -> None:
     order = date(2026, 10, 1)
     same = assess(Case(order_date=order, paid_on=order, today=order))
     assert EventKind.PAID not in [e.kind for e in same.timeline]
+
+
+def test_an_agreed_return_puts_its_last_day_to_ship_in_the_calendar() -> None:
+    order = date(2026, 10, 1)
+    agreed = order + 40 * DAY
+    result = assess(
+        Case(
+            order_date=order,
+            shipped=order + DAY,
+            delivered=order + 30 * DAY,
+            dispute_opened=order + 32 * DAY,
+            return_agreed=agreed,
+            today=agreed,
+        )
+    )
+    ship_by = agreed + POLICY.days("return_ship_days") * DAY
+    kinds = {(event.kind, event.date) for event in result.timeline}
+    assert {("return_agreed", agreed), ("return_ship_by", ship_by)} <= kinds
+    assert ("return_ship_by", ship_by) in {(e.kind, e.date) for e in future_deadlines(result)}

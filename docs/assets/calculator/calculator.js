@@ -13,13 +13,15 @@ const BATCH_COLUMNS = [
   ["rank", "Urgency"],
   ["order_id", "Order"],
   ["line", "Line"],
-  ["title", "Most urgent route"],
+  ["title", "Next route"],
   ["closes_on", "Last day"],
   ["days_left", "Days left"],
   ["act_by", "Best by"],
   ["status", "Status"],
   ["family", "Family"],
   ["dispute_stage", "Dispute"],
+  ["fallback_title", "Closes first"],
+  ["fallback_closes_on", "Its last day"],
   ["next_step", "Next step"],
 ];
 // An error is shown only once typing pauses this long: a date typed digit by digit
@@ -271,7 +273,7 @@ function routeCard(route, dispute) {
     [
       "check",
       route.status === "check" && route.closes_on_latest
-        ? `<p class="rc-check-note" role="note"><strong>Look at your order page.</strong> The last day is between ${showDate(route.closes_on)} and ${showDate(route.closes_on_latest)}: the countdown there decides.</p>`
+        ? `<p class="rc-check-note" role="note"><strong>${escapeHTML(route.status_label)}.</strong> The last day is between ${showDate(route.closes_on)} and ${showDate(route.closes_on_latest)}.</p>`
         : "",
     ],
     ["facts", facts.length ? `<dl>${facts.join("")}</dl>` : ""],
@@ -690,7 +692,7 @@ function sortedRows() {
 function cellHTML(row, key) {
   const value = row[key];
   if (value === null || value === undefined) return "";
-  if (key === "closes_on" || key === "act_by") return showDate(value);
+  if (key === "closes_on" || key === "act_by" || key === "fallback_closes_on") return showDate(value);
   if (key === "status") return escapeHTML(row.status_label);
   if (key === "family") return escapeHTML(row.family_label);
   if (key === "dispute_stage") return escapeHTML(row.dispute_stage_label);
