@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from calculator import Case, EventKind, PaymentMethod, Region, assess
-from calculator.policy import POLICY
 from calculator.ics import future_deadlines
+from calculator.policy import POLICY
 from calculator.timeline import DEADLINE_KINDS
 
 DAY = timedelta(days=1)
