@@ -10,6 +10,7 @@ Tokens:
 - `{{ sources: id id ... }}`: the sources of those entries, each once
 - `{{ status: open }}`: the engine's own label for a status, so a page never retypes it
 - `{{ column: shipped }}`: a batch file's column name, refused if the batch does not take it
+- `{{ field: confirmed }}`: the calculator's own label for a field, as the form shows it
 - a generated block, by name: see `GENERATED`. A new one is one function:
 
       @generated("my_table")
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from calculator.batch import COLUMNS
-from calculator.fields import FIELDS, Field, FieldKind
+from calculator.fields import FIELD_BY_NAME, FIELDS, Field, FieldKind
 from calculator.policy import Entry, Policy, Source
 from calculator.vocab import STATUS_LABELS, Status
 from sitebuild.form import field_groups, field_table_json, situation_buttons
@@ -130,6 +131,14 @@ def batch_column(name: str) -> str:
     return f"`{name}`"
 
 
+def field_label(name: str) -> str:
+    """The form's label for a field, so a page names it in the words the reader sees."""
+    try:
+        return FIELD_BY_NAME[name].label
+    except KeyError:
+        raise TokenError(f"no field {name!r}") from None
+
+
 def expand_token(context: Context, token: str) -> str:
     """Turn the text between the braces into what the reader sees."""
     if token.startswith("policy."):
@@ -140,6 +149,8 @@ def expand_token(context: Context, token: str) -> str:
         return status_label(token.removeprefix("status:").strip())
     if token.startswith("column:"):
         return batch_column(token.removeprefix("column:").strip())
+    if token.startswith("field:"):
+        return field_label(token.removeprefix("field:").strip())
     if token in GENERATED:
         return GENERATED[token](context)
     raise TokenError("unknown token")

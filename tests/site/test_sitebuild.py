@@ -290,3 +290,10 @@ def test_the_batch_columns_table_lists_every_column_the_batch_reads_in_its_order
     listed = re.findall(r"^\| `([a-z_]+)` \|", text, re.MULTILINE)
     assert listed == list(BATCH_COLUMNS)
     assert "`yes` or `no`" in text and "`paypal`" in text and "Required." in text
+
+
+def test_a_field_token_is_the_form_s_label_or_stops_the_build() -> None:
+    for field in FIELDS:
+        assert expand(f"{{{{ field: {field.name} }}}}", CONTEXT) == field.label
+    with pytest.raises(TokenError, match="no field 'received'"):
+        expand("{{ field: received }}", CONTEXT)
