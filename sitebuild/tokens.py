@@ -8,6 +8,9 @@ Tokens:
 
 - `{{ policy.ID }}`, `{{ policy.ID.range|min|max|unit }}`, `{{ policy.rules_as_of }}`
 - `{{ sources: id id ... }}`: the sources of those entries, each once
+- `{{ status: open }}`: the engine's own label for a status, so a page never retypes it
+- `{{ column: shipped }}`: a batch file's column name, refused if the batch does not take it
+- `{{ field: confirmed }}`: the calculator's own label for a field, as the form shows it
 - a generated block, by name: see `GENERATED`. A new one is one function:
 
       @generated("my_table")
@@ -22,8 +25,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from calculator.fields import FIELDS
+from calculator.batch import COLUMNS
+from calculator.fields import FIELD_BY_NAME, FIELDS, Field, FieldKind
 from calculator.policy import Entry, Policy, Source
+from calculator.vocab import STATUS_LABELS, Status
 from sitebuild.form import field_groups, field_table_json, situation_buttons
 
 TOKEN = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.DOTALL)
@@ -111,12 +116,41 @@ def _sources_list(policy: Policy, ids: list[str]) -> str:
     return "\n".join(f"- [{s.title}]({s.url}), seen {long_date(s.seen)}" for s in seen.values())
 
 
+def status_label(name: str) -> str:
+    """The words the calculator shows for a status, read from the engine's vocabulary."""
+    try:
+        return STATUS_LABELS[Status(name)]
+    except ValueError:
+        raise TokenError(f"no status {name!r}") from None
+
+
+def batch_column(name: str) -> str:
+    """A batch column as code, only if the batch reads it: a renamed column stops the build."""
+    if name not in COLUMNS:
+        raise TokenError(f"the batch has no column {name!r}")
+    return f"`{name}`"
+
+
+def field_label(name: str) -> str:
+    """The form's label for a field, so a page names it in the words the reader sees."""
+    try:
+        return FIELD_BY_NAME[name].label
+    except KeyError:
+        raise TokenError(f"no field {name!r}") from None
+
+
 def expand_token(context: Context, token: str) -> str:
     """Turn the text between the braces into what the reader sees."""
     if token.startswith("policy."):
         return _policy_token(context.policy, token.removeprefix("policy."))
     if token.startswith("sources:"):
         return _sources_list(context.policy, token.removeprefix("sources:").split())
+    if token.startswith("status:"):
+        return status_label(token.removeprefix("status:").strip())
+    if token.startswith("column:"):
+        return batch_column(token.removeprefix("column:").strip())
+    if token.startswith("field:"):
+        return field_label(token.removeprefix("field:").strip())
     if token in GENERATED:
         return GENERATED[token](context)
     raise TokenError("unknown token")
@@ -231,3 +265,27 @@ def calculator_form(context: Context) -> str:
 def calculator_field_table(context: Context) -> str:
     """The engine's field table as JSON inside the page, for the form's script."""
     return field_table_json()
+
+
+def _column_values(field_: Field) -> str:
+    kind = field_.kind
+    if kind is FieldKind.DATE:
+        return "A date, year-month-day."
+    if kind is FieldKind.DAYS:
+        return "A whole number of days."
+    if kind is FieldKind.FLAG:
+        return "`yes` or `no`."
+    values = [f"`{value}`" for value, _ in field_.choices if value]
+    return "One of " + ", ".join(values) + "; blank if unknown."
+
+
+@generated("batch_columns")
+def batch_columns(context: Context) -> str:
+    """Every column a batch file may hold, from the one field table, in the batch's own order."""
+    by_column = {field_.column: field_ for field_ in FIELDS}
+    rows = ["| `order_id` | Your own reference for the order (optional). | Any text. |"]
+    for column in COLUMNS[1:]:
+        found = by_column[column]
+        need = " Required." if found.required else ""
+        rows.append(f"| `{column}` | {cell(found.help)}{need} | {cell(_column_values(found))} |")
+    return "\n".join(["| Column | What it holds | How to write it |", "| --- | --- | --- |", *rows])

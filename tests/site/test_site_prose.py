@@ -16,8 +16,8 @@ import pytest
 from conftest import ROOT
 
 DOCS = ROOT / "docs"
-MEDIAN_AT_LEAST = 70.0
-EVERY_PAGE_AT_LEAST = 55.0
+MEDIAN_AT_LEAST = 75.0
+EVERY_PAGE_AT_LEAST = 60.0
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 FENCE = re.compile(r"^(\s*)(```|~~~).*?^\1\2\s*$", re.DOTALL | re.MULTILINE)

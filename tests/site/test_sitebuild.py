@@ -14,8 +14,9 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from calculator.batch import COLUMNS as BATCH_COLUMNS
 from calculator.fields import FIELD_BY_NAME, FIELDS, FieldKind, fields_json
-from calculator.vocab import SITUATION_LABELS, Situation
+from calculator.vocab import SITUATION_LABELS, STATUS_LABELS, Situation, Status
 from calculator.policy import POLICY, load_policy
 from sitebuild import BuildError
 from sitebuild.config import write_config
@@ -263,3 +264,36 @@ def test_the_page_carries_the_engine_s_field_table() -> None:
     assert found is not None and "\n" not in html
     assert json.loads(found.group(1)) == json.loads(json.dumps(fields_json()))
     assert "</" not in found.group(1)
+
+
+def test_a_status_token_is_the_engine_s_label_and_an_unknown_one_stops_the_build() -> None:
+    for status, label in STATUS_LABELS.items():
+        assert expand(f"{{{{ status: {status} }}}}", CONTEXT) == label
+    with pytest.raises(TokenError, match="no status 'opened'"):
+        expand("{{ status: opened }}", CONTEXT)
+
+
+def test_the_calculator_page_explains_every_status_in_the_engine_s_words() -> None:
+    page = (ROOT / "docs" / "calculator.md").read_text("utf-8")
+    named = re.findall(r"^\{\{ status: ([a-z_]+) \}\}$", page, re.MULTILINE)
+    assert sorted(named) == sorted(str(status) for status in Status)
+
+
+def test_a_column_token_names_a_batch_column_or_stops_the_build() -> None:
+    assert expand("{{ column: tracking_delivered }}", CONTEXT) == "`tracking_delivered`"
+    with pytest.raises(TokenError, match="the batch has no column 'today'"):
+        expand("{{ column: today }}", CONTEXT)
+
+
+def test_the_batch_columns_table_lists_every_column_the_batch_reads_in_its_order() -> None:
+    text = expand("{{ batch_columns }}", CONTEXT)
+    listed = re.findall(r"^\| `([a-z_]+)` \|", text, re.MULTILINE)
+    assert listed == list(BATCH_COLUMNS)
+    assert "`yes` or `no`" in text and "`paypal`" in text and "Required." in text
+
+
+def test_a_field_token_is_the_form_s_label_or_stops_the_build() -> None:
+    for field in FIELDS:
+        assert expand(f"{{{{ field: {field.name} }}}}", CONTEXT) == field.label
+    with pytest.raises(TokenError, match="no field 'received'"):
+        expand("{{ field: received }}", CONTEXT)
