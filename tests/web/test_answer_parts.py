@@ -30,6 +30,15 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 # No countdown typed, weeks after the shortest protection period: "check".
 NO_COUNTDOWN = {"order-date": "2026-10-01", "shipped": "2026-10-03", "today": "2026-11-26"}
+# Paid by card long ago: the issuer's strictest limit has passed, the networks' has not.
+BANK_CHECK = {**NO_COUNTDOWN, "order-date": "2026-09-01", "payment-method": "card"}
+RECEIVED_NOT_CONFIRMED = {
+    "order-date": "2026-06-20",
+    "shipped": "2026-06-22",
+    "delivered": "2026-07-01",
+    "protection-end": "2026-08-01",
+    "today": "2026-07-20",
+}
 
 
 def shown_fields(page: Any) -> list[str]:
@@ -112,6 +121,29 @@ def test_a_share_link_skips_the_first_step(new_page: NewPage, site_url: str) -> 
     assert page.get_attribute("#calc-form", "data-chosen") is None
 
 
+def test_each_check_names_who_decides(new_page: NewPage, site_url: str) -> None:
+    """The card's note names the order page for AliExpress's routes only: a chargeback's
+    last day is the bank's to say, which no order page shows."""
+    page = open_calculator(new_page, calculator_url(site_url, BANK_CHECK))
+    wait_for_cards(page, expected_cards(BANK_CHECK))
+    checked = [r for r in engine(BANK_CHECK)["result"]["routes"] if r["status"] == "check"]
+    assert {r["family"] for r in checked} >= {"aliexpress", "payment"}
+    for route in checked:
+        note = page.locator(f"#calc-routes [data-route={route['route']}] .rc-check-note")
+        text = note.inner_text()
+        assert route["status_label"] in text
+        assert ("order page" in text) is (route["family"] == "aliexpress"), text
+
+
+def test_a_received_item_not_confirmed_is_still_open(new_page: NewPage, site_url: str) -> None:
+    """Having the parcel completes nothing: the page gives the engine's dates and status."""
+    page = open_calculator(new_page, calculator_url(site_url, RECEIVED_NOT_CONFIRMED))
+    wait_for_cards(page, expected_cards(RECEIVED_NOT_CONFIRMED))
+    card = page.locator("#calc-routes [data-route=damaged]")
+    assert card.get_attribute("data-status") == "open"
+    assert "can no longer help" not in page.locator("#calc-summary").inner_text()
+
+
 def test_check_in_dispute_and_why_this_date(new_page: NewPage, site_url: str) -> None:
     page = open_calculator(new_page, calculator_url(site_url, NO_COUNTDOWN))
     wait_for_cards(page, expected_cards(NO_COUNTDOWN))
@@ -121,7 +153,7 @@ def test_check_in_dispute_and_why_this_date(new_page: NewPage, site_url: str) ->
     for route in checked:
         card = page.locator(f"#calc-routes [data-route={route['route']}]")
         note = card.locator(".rc-check-note")
-        assert "order page" in note.inner_text()
+        assert route["status_label"] in note.inner_text()
         for day in (route["closes_on"], route["closes_on_latest"]):
             assert note.locator(f"time[datetime='{day}']").count() == 1
         assert card.get_attribute("data-act-by") == (route["act_by"] or "")
