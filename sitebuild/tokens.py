@@ -7,6 +7,8 @@ token stops the build, so a typo never reaches a reader as raw braces.
 Tokens:
 
 - `{{ policy.ID }}`, `{{ policy.ID.range|min|max|unit }}`, `{{ policy.rules_as_of }}`
+- `{{ policy.ID.from }}`: the day the rule in force took effect, spelled out, so a page
+  that says "since 1 July 2026" changes with the data
 - `{{ sources: id id ... }}`: the sources of those entries, each once
 - a generated block, by name: see `GENERATED`. A new one is one function:
 
@@ -84,6 +86,10 @@ def _policy_token(policy: Policy, path: str) -> str:
         return str(found.value)
     if part == "unit":
         return found.unit
+    if part == "from":
+        if found.from_ is None:
+            raise TokenError(f"policy entry {entry_id!r} has no 'from' day")
+        return long_date(found.from_)
     if found.range is not None:
         low, high = found.range
         pieces = {"min": str(low), "max": str(high), "range": f"{low} to {high}"}

@@ -58,6 +58,12 @@ def test_a_new_generated_token_is_one_function(monkeypatch: pytest.MonkeyPatch) 
         generated("build_day")(build_day)
 
 
+def test_a_rule_s_first_day_is_spelled_out_and_an_undated_rule_says_so() -> None:
+    assert expand("since {{ policy.es_guarantee_years.from }}", CONTEXT) == "since 1 January 2022"
+    with pytest.raises(TokenError, match="has no 'from' day"):
+        expand("{{ policy.dispute_window_days.from }}", CONTEXT)
+
+
 def test_peak_seasons_says_so_when_none_is_left() -> None:
     after = max(s.end for s in POLICY.peak_seasons)
     text = expand(
