@@ -77,13 +77,18 @@ def entry(policy: Policy, entry_id: str) -> Entry:
         raise TokenError(f"no policy entry {entry_id!r}") from None
 
 
+def _amount(value: int) -> str:
+    """Group the thousands of a large amount (30,000); years and day counts stay as they are."""
+    return f"{value:,}" if value >= 10_000 else str(value)
+
+
 def _policy_token(policy: Policy, path: str) -> str:
     if path == "rules_as_of":
         return long_date(policy.rules_as_of)
     entry_id, _, part = path.partition(".")
     found = entry(policy, entry_id)
     if part == "" and found.value is not None:
-        return str(found.value)
+        return _amount(found.value)
     if part == "unit":
         return found.unit
     if part == "from":

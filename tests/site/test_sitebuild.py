@@ -58,6 +58,11 @@ def test_a_new_generated_token_is_one_function(monkeypatch: pytest.MonkeyPatch) 
         generated("build_day")(build_day)
 
 
+def test_a_large_amount_groups_its_thousands_and_a_year_does_not() -> None:
+    assert expand("£{{ policy.uk_s75_max_gbp }}", CONTEXT) == "£30,000"
+    assert expand("{{ policy.eu_small_parcel_duty_end_year }}", CONTEXT) == "2028"
+
+
 def test_a_rule_s_first_day_is_spelled_out_and_an_undated_rule_says_so() -> None:
     assert expand("since {{ policy.es_guarantee_years.from }}", CONTEXT) == "since 1 January 2022"
     with pytest.raises(TokenError, match="has no 'from' day"):
