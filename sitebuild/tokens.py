@@ -7,6 +7,8 @@ token stops the build, so a typo never reaches a reader as raw braces.
 Tokens:
 
 - `{{ policy.ID }}`, `{{ policy.ID.range|min|max|unit }}`, `{{ policy.rules_as_of }}`
+- `{{ policy.ID.from }}`: the day the rule in force took effect, spelled out, so a page
+  that says "since 1 July 2026" changes with the data
 - `{{ sources: id id ... }}`: the sources of those entries, each once
 - `{{ status: open }}`: the engine's own label for a status, so a page never retypes it
 - `{{ column: shipped }}`: a batch file's column name, refused if the batch does not take it
@@ -80,15 +82,24 @@ def entry(policy: Policy, entry_id: str) -> Entry:
         raise TokenError(f"no policy entry {entry_id!r}") from None
 
 
+def _amount(value: int) -> str:
+    """Group the thousands of a large amount (30,000); years and day counts stay as they are."""
+    return f"{value:,}" if value >= 10_000 else str(value)
+
+
 def _policy_token(policy: Policy, path: str) -> str:
     if path == "rules_as_of":
         return long_date(policy.rules_as_of)
     entry_id, _, part = path.partition(".")
     found = entry(policy, entry_id)
     if part == "" and found.value is not None:
-        return str(found.value)
+        return _amount(found.value)
     if part == "unit":
         return found.unit
+    if part == "from":
+        if found.from_ is None:
+            raise TokenError(f"policy entry {entry_id!r} has no 'from' day")
+        return long_date(found.from_)
     if found.range is not None:
         low, high = found.range
         pieces = {"min": str(low), "max": str(high), "range": f"{low} to {high}"}

@@ -109,7 +109,12 @@ def test_flow_diagram_is_drawn_from_the_sites_own_copy(
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("dispute", "disputes/"), ("purchase protection", "refunds/time-limits/")],
+    [
+        ("dispute", "disputes/"),
+        ("purchase protection", "refunds/time-limits/"),
+        ("brazil", "countries/brazil/"),
+        ("poland", "countries/poland/"),
+    ],
 )
 def test_search_finds_the_right_page(
     new_page: NewPage, site_url: str, query: str, expected: str

@@ -259,7 +259,10 @@ def _boosts() -> dict[str, int]:
         front = re.match(r"---\nsearch:\n  boost: (\d+)\n---\n", path.read_text("utf-8"))
         if front:
             boosts[path.relative_to(ROOT / "docs").as_posix()] = int(front.group(1))
-    assert set(boosts) == {"disputes/index.md", "disputes/escalation.md", "refunds/time-limits.md"}
+    countries = {f"countries/{slug}.md" for slug in ("spain", "brazil", "france", "poland")}
+    countries |= {f"countries/{slug}.md" for slug in ("korea", "uk", "us")}
+    topics = {"disputes/index.md", "disputes/escalation.md", "refunds/time-limits.md"}
+    assert set(boosts) == topics | countries
     return boosts
 
 

@@ -71,7 +71,12 @@ TOP = 5
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("dispute", "disputes/"), ("purchase protection", "refunds/time-limits/")],
+    [
+        ("dispute", "disputes/"),
+        ("purchase protection", "refunds/time-limits/"),
+        ("brazil", "countries/brazil/"),
+        ("poland", "countries/poland/"),
+    ],
 )
 def test_zensical_search_finds_the_right_page(
     new_page: NewPage, zensical_url: str, query: str, expected: str

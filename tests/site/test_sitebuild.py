@@ -59,6 +59,17 @@ def test_a_new_generated_token_is_one_function(monkeypatch: pytest.MonkeyPatch) 
         generated("build_day")(build_day)
 
 
+def test_a_large_amount_groups_its_thousands_and_a_year_does_not() -> None:
+    assert expand("£{{ policy.uk_s75_max_gbp }}", CONTEXT) == "£30,000"
+    assert expand("{{ policy.eu_small_parcel_duty_end_year }}", CONTEXT) == "2028"
+
+
+def test_a_rule_s_first_day_is_spelled_out_and_an_undated_rule_says_so() -> None:
+    assert expand("since {{ policy.es_guarantee_years.from }}", CONTEXT) == "since 1 January 2022"
+    with pytest.raises(TokenError, match="has no 'from' day"):
+        expand("{{ policy.earliest_dispute_day.from }}", CONTEXT)
+
+
 def test_peak_seasons_says_so_when_none_is_left() -> None:
     after = max(s.end for s in POLICY.peak_seasons)
     text = expand(
