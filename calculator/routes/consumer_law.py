@@ -7,12 +7,15 @@ buyer confirmed receipt, the closest thing known (and never a later day).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from calculator.facts import Facts
+from calculator.routes.base import Verdict
 from calculator.vocab import Region
 
-__all__ = ["LAW", "REGION_GUIDES", "received_on"]
+__all__ = ["LAW", "REGION_GUIDES", "in_region", "received_on"]
 
 LAW = {
     Region.EU: "EU law",
@@ -32,10 +35,19 @@ REGION_GUIDES = {
 }
 """Each region's country guide page, one place for the answer to link a reader's own law.
 
-Kept as data, not yet any route's guide: the pages are written apart from the
-calculator, and the route contract test requires a route's guide page to exist.
-Once they exist, the law routes can take their guide from here.
+The law routes link there (see `in_region`): the page has the reader's own law,
+bodies and payment routes, which no single route can say.
 """
+
+
+def in_region(judge: Callable[[Facts], Verdict]) -> Callable[[Facts], Verdict]:
+    """A law route's judge whose answer links the reader's own country page."""
+
+    def judged(facts: Facts) -> Verdict:
+        verdict = judge(facts)
+        return replace(verdict, guide=verdict.guide or REGION_GUIDES[facts.case.region])
+
+    return judged
 
 
 def received_on(facts: Facts) -> date | None:

@@ -29,7 +29,7 @@ from datetime import date
 from calculator.dates import add_months, add_years, days
 from calculator.facts import Facts
 from calculator.routes.base import RouteSpec, Verdict, window_verdict
-from calculator.routes.consumer_law import LAW, received_on
+from calculator.routes.consumer_law import LAW, in_region, received_on
 from calculator.vocab import Decider, Family, Region, RouteId, Status
 
 GUIDE = "other-routes/eu-rights/"
@@ -343,6 +343,6 @@ ROUTE = RouteSpec(
     "Legal guarantee for faulty goods",
     Family.LAW,
     GUIDE,
-    judge,
+    in_region(judge),
     decider=Decider.LAW,
 )

@@ -16,7 +16,7 @@ from datetime import date
 from calculator.dates import add_months, days
 from calculator.facts import Facts
 from calculator.routes.base import RouteSpec, Verdict, window_verdict
-from calculator.routes.consumer_law import LAW, received_on
+from calculator.routes.consumer_law import LAW, in_region, received_on
 from calculator.vocab import Decider, Family, Region, RouteId, Status
 
 GUIDE = "other-routes/eu-rights/"
@@ -121,4 +121,6 @@ def judge(facts: Facts) -> Verdict:
     )
 
 
-ROUTE = RouteSpec(RouteId.WITHDRAWAL, TITLE, Family.LAW, GUIDE, judge, decider=Decider.LAW)
+ROUTE = RouteSpec(
+    RouteId.WITHDRAWAL, TITLE, Family.LAW, GUIDE, in_region(judge), decider=Decider.LAW
+)

@@ -14,7 +14,8 @@ from calculator.fields import FIELDS
 from calculator.policy import POLICY
 from calculator.routes import LIVE, REGISTRY, ROUTES
 from calculator.routes.base import RouteSpec
-from calculator.vocab import Decider, Family, RouteId, Status, status_label
+from calculator.routes.consumer_law import REGION_GUIDES
+from calculator.vocab import Decider, Family, Region, RouteId, Status, status_label
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLDEN = ROOT / "tests" / "calculator" / "golden"
@@ -105,3 +106,10 @@ def test_a_check_names_who_decides_for_this_route(spec: RouteSpec) -> None:
     assert on_order_page is (spec.family is Family.ALIEXPRESS)
     label = status_label(Status.CHECK, spec.decider)
     assert ("order page" in label) is on_order_page
+
+
+def test_every_region_links_a_country_page_that_exists() -> None:
+    assert set(REGION_GUIDES) == set(Region)
+    for page in REGION_GUIDES.values():
+        stem = page.rstrip("/")
+        assert (DOCS / f"{stem}.md").exists() or (DOCS / stem / "index.md").exists(), page

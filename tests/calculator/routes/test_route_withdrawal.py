@@ -10,6 +10,7 @@ from routes_helpers import DAY, SHIPPED, route
 from calculator import POLICY, Region
 from calculator.dates import add_months
 from calculator.routes import withdrawal
+from calculator.routes.consumer_law import REGION_GUIDES
 
 DELIVERED = SHIPPED + 20 * DAY
 PERIODS = {
@@ -45,7 +46,7 @@ def test_the_period_counts_from_receipt(
         None,
         days_left,
     )
-    assert r.family == "law" and r.guide == "other-routes/eu-rights/"
+    assert r.family == "law" and r.guide == REGION_GUIDES[Region(region)]
     assert r.policy_ids == ids
     assert str(last) in r.reason
     if status == "open" and len(ids) > 1:
