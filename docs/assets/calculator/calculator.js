@@ -942,9 +942,18 @@ function readFieldSpec() {
 function keepOffline() {
   const workers = navigator.serviceWorker;
   if (!workers || !window.isSecureContext) return;
-  workers
-    .register(new URL("../../sw.js", import.meta.url), { updateViaCache: "none" })
-    .then(watchForUpdates, () => {});
+  const script = new URL("../../sw.js", import.meta.url);
+  // The browser looks for a new build by asking the host whether sw.js changed, and
+  // a host that answers by date says "not modified" when a rollback or a copy kept
+  // the date. Fetched past every cache first, its bytes as they are now are what the
+  // browser then compares, so the content decides.
+  fetch(script, { cache: "reload" })
+    .catch(() => {})
+    .then(() => workers.register(script, { updateViaCache: "none" }))
+    .then((registration) => {
+      if (registration?.active) registration.update().catch(() => {});
+      watchForUpdates(registration);
+    }, () => {});
   workers.ready.then(() => {
     resultBox.dataset.offline = "ready";
   });
