@@ -946,8 +946,9 @@ function keepOffline() {
   // The browser looks for a new build by asking the host whether sw.js changed, and
   // a host that answers by date says "not modified" when a rollback or a copy kept
   // the date. Fetched past every cache first, its bytes as they are now are what the
-  // browser then compares, so the content decides.
-  fetch(script, { cache: "reload" })
+  // browser then compares, so the content decides. Offline there is nothing to check.
+  const fresh = navigator.onLine ? fetch(script, { cache: "reload" }) : Promise.resolve();
+  fresh
     .catch(() => {})
     .then(() => workers.register(script, { updateViaCache: "none" }))
     .then((registration) => {
