@@ -103,7 +103,7 @@ class Calculator {
     };
     this.worker.onerror = (event) => {
       event.preventDefault();
-      onFailed(event.message || "worker error");
+      onFailed(event.message || "");
     };
     for (const event of started?.early ?? []) {
       if (event.type === "error") this.worker.onerror(event);
