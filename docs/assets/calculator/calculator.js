@@ -548,11 +548,10 @@ function setState(state) {
   resultBox.setAttribute("aria-busy", state === "loading" ? "true" : "false");
 }
 
-function unavailable(message) {
+/** The page's own notice (written in by the build) that this browser cannot run it. */
+function unavailable() {
   window.refundCalculatorTheme?.();
-  const box = $("calc-unavailable");
-  box.innerHTML = message;
-  box.hidden = false;
+  $("calc-unavailable").hidden = false;
   $("calc-progress").hidden = true;
   setState("error");
 }
@@ -1028,9 +1027,7 @@ function afterFirstAnswer() {
 
 function start() {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-    unavailable(
-      `This browser cannot run the calculator: it needs WebAssembly and Web Workers, which every current browser has. Try an up-to-date browser, or read the <a href="${escapeHTML(new URL("refunds/time-limits/", siteRoot).href)}">time limits page</a>, which explains the same rules.`,
-    );
+    unavailable();
     return;
   }
   calculator = new Calculator(onStage, onFailed);
