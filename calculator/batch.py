@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +28,7 @@ from typing import Any
 
 from calculator.assessment import iso
 from calculator.case import InputError, parse_case
+from calculator.echo import clip
 from calculator.engine import triage
 from calculator.fields import FIELDS
 from calculator.vocab import (
@@ -159,6 +161,7 @@ class BatchRow:
 class BatchError:
     line: int
     order_id: str
+    """Cut to a few dozen characters, like every value a message repeats."""
     field: str
     message: str
 
@@ -267,17 +270,48 @@ def _assess_row(line: int, order_id: str, fields: dict[str, str], today: date) -
     )
 
 
-def _records(csv_text: str) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) per record; CSV syntax errors become an InputError with the line."""
-    reader = csv.reader(io.StringIO(csv_text, newline=None))
+# A line and its ending, as the csv module counts lines: \r\n, \r or \n.
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_QUOTES = 'its quote marks (") do not pair up'
+
+
+def _records(csv_text: str) -> Iterator[tuple[int, list[str] | str]]:
+    """(line number, cells) per record, or (line number, error) for one that is not CSV.
+
+    A quoted cell may hold line breaks, so one stray opening quote would swallow
+    every line after it into a single cell, and an error would point far from it.
+    Quotes are read strictly instead: a record whose quotes do not pair up, or that
+    spans lines yet holds more cells than the header, is reported at the line it
+    starts on, and reading goes on from the next line.
+    """
+    lines = _LINES.findall(csv_text)
+    at = 0  # lines read so far
+
+    def feed() -> Iterator[str]:
+        nonlocal at
+        while at < len(lines):
+            at += 1
+            yield lines[at - 1]
+
+    reader = csv.reader(feed(), strict=True)
+    width: int | None = None
     while True:
+        first = at + 1
         try:
             cells = next(reader)
+            if width is not None and at > first and len(cells) > width:
+                raise csv.Error(_QUOTES)
         except StopIteration:
             return
         except csv.Error as error:
-            raise InputError("file", f"line {reader.line_num} is not valid CSV: {error}") from None
-        yield reader.line_num, cells
+            reason = _QUOTES if '"' in lines[first - 1] else str(error)
+            yield first, f"line {first} is not valid CSV: {reason}"
+            at = first
+            reader = csv.reader(feed(), strict=True)
+            continue
+        if width is None:
+            width = len(cells)
+        yield first, cells
 
 
 Progress = Callable[[int, int], None]
@@ -293,6 +327,8 @@ def run_batch(csv_text: str, today: date, progress: Progress | None = None) -> B
     first = next(records, None)
     if first is None:
         raise InputError("file", "the CSV file is empty")
+    if isinstance(first[1], str):
+        raise InputError("file", first[1])
     keys, id_column, ignored = _header(first[1])
     width = len(keys)
     # Read every record first: a syntax error is found before any work, and the total is known.
@@ -304,6 +340,9 @@ def run_batch(csv_text: str, today: date, progress: Progress | None = None) -> B
     for done, (line, cells) in enumerate(body):
         if progress is not None and done and done % every == 0:
             progress(done, total)
+        if isinstance(cells, str):
+            errors.append(BatchError(line, "", "file", cells))
+            continue
         if not "".join(cells).strip():
             continue
         order_id = ""
@@ -311,7 +350,9 @@ def run_batch(csv_text: str, today: date, progress: Progress | None = None) -> B
             order_id = cells[id_column].strip()
         if len(cells) > width:
             errors.append(
-                BatchError(line, order_id, "file", f"line {line} has more cells than the header")
+                BatchError(
+                    line, clip(order_id), "file", f"line {line} has more cells than the header"
+                )
             )
             continue
         fields = {key: cell for key, cell in zip(keys, cells, strict=False) if key is not None}
@@ -319,7 +360,7 @@ def run_batch(csv_text: str, today: date, progress: Progress | None = None) -> B
             rows.append(_assess_row(line, order_id, fields, today))
         except InputError as error:
             errors.append(
-                BatchError(line, order_id, _column(error.field), _columns_in(error.message))
+                BatchError(line, clip(order_id), _column(error.field), _columns_in(error.message))
             )
     if progress is not None:
         progress(total, total)

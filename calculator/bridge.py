@@ -13,6 +13,7 @@ from typing import Any
 from calculator.batch import Progress, run_batch
 from calculator.case import InputError, parse_case
 from calculator.dates import parse_iso
+from calculator.echo import clip
 from calculator.engine import assess
 from calculator.fields import fields_json as field_table
 from calculator.ics import calendar_filename, calendar_ics, future_deadlines
@@ -63,7 +64,8 @@ def _ics(fields_json: str) -> Any:
 def _batch(csv_text: str, today_iso: str, progress: Progress | None) -> Any:
     today: date | None = parse_iso(today_iso.strip()) if isinstance(today_iso, str) else None
     if today is None:
-        raise InputError("today", f"today '{today_iso}' is not a real date in YYYY-MM-DD form")
+        shown = clip(today_iso)
+        raise InputError("today", f"today '{shown}' is not a real date in YYYY-MM-DD form")
     if not isinstance(csv_text, str):
         raise InputError("file", "the CSV must be text")
     result = run_batch(csv_text, today, progress)

@@ -9,11 +9,12 @@ exist, and how each is read, comes from calculator.fields.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
 from calculator.dates import parse_iso
+from calculator.echo import clip
 from calculator.fields import FIELD_BY_NAME, FIELDS, Field, FieldKind
 from calculator.policy import POLICY
 from calculator.vocab import REFUNDING, DisputeOutcome, DisputeReason, PaymentMethod, Region
@@ -23,6 +24,9 @@ __all__ = ["Case", "InputError", "parse_case"]
 _TRUE = frozenset({"true", "yes", "on", "1", "y"})
 _FALSE = frozenset({"false", "no", "off", "0", "n", ""})
 _WHOLE = re.compile(r"[+-]?[0-9]+")
+MOST_DIGITS = 9
+"""A whole number longer than this is refused before Python reads it: reading a
+5,000-digit number fails, and any limit in the policy is far shorter."""
 # (option name, attribute) pairs: the checks run on every row of a batch.
 _DATE_FIELDS = tuple((f.name, f.attr) for f in FIELDS if f.kind is FieldKind.DATE)
 _EVENT_FIELDS = tuple((f.name, f.attr) for f in FIELDS if f.event)
@@ -124,7 +128,8 @@ def _check_protection(case: Case) -> None:
     low, high = POLICY.limit("protection_days_min"), POLICY.limit("protection_days_max")
     if not low <= case.protection_days <= high:
         raise InputError(
-            "protection-days", f"protection-days {case.protection_days} is outside {low} to {high}"
+            "protection-days",
+            f"protection-days {clip(case.protection_days)} is outside {low} to {high}",
         )
 
 
@@ -134,20 +139,18 @@ _REASONS = frozenset(DisputeReason)
 _OUTCOMES = frozenset(DisputeOutcome)
 
 
+def _not_one_of(field: str, value: object, words: Iterable[str]) -> InputError:
+    return InputError(field, f"{field} '{clip(value)}' is not one of {', '.join(words)}")
+
+
 def _check_choices(case: Case) -> None:
     if case.payment_method not in _METHODS:
-        raise InputError(
-            "payment-method",
-            f"payment-method '{case.payment_method}' is not one of {', '.join(PaymentMethod)}",
-        )
+        raise _not_one_of("payment-method", case.payment_method, PaymentMethod)
     if case.region not in _REGIONS:
-        raise InputError("region", f"region '{case.region}' is not one of {', '.join(Region)}")
+        raise _not_one_of("region", case.region, Region)
     if case.dispute_reason is not None:
         if case.dispute_reason not in _REASONS:
-            raise InputError(
-                "dispute-reason",
-                f"dispute-reason '{case.dispute_reason}' is not one of {', '.join(DisputeReason)}",
-            )
+            raise _not_one_of("dispute-reason", case.dispute_reason, DisputeReason)
         if case.dispute_opened is None:
             raise InputError("dispute-opened", "dispute-opened is needed with dispute-reason")
     _check_outcome(case)
@@ -251,7 +254,7 @@ def _parse_date(field: str, raw: object) -> date | None:
         return None
     parsed = parse_iso(text)
     if parsed is None:
-        raise InputError(field, f"{field} '{text}' is not a real date in YYYY-MM-DD form")
+        raise InputError(field, f"{field} '{clip(text)}' is not a real date in YYYY-MM-DD form")
     return parsed
 
 
@@ -262,7 +265,9 @@ def _parse_days(field: str, raw: object) -> int | None:
     if not text:
         return None
     if _WHOLE.fullmatch(text) is None:
-        raise InputError(field, f"{field} '{text}' is not a whole number of days")
+        raise InputError(field, f"{field} '{clip(text)}' is not a whole number of days")
+    if len(text.lstrip("+-")) > MOST_DIGITS:
+        raise InputError(field, f"{field} '{clip(text)}' has more than {MOST_DIGITS} digits")
     return int(text)
 
 
@@ -274,7 +279,7 @@ def _parse_flag(field: str, raw: object) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise InputError(field, f"{field} '{text}' is not yes or no")
+    raise InputError(field, f"{field} '{clip(text)}' is not yes or no")
 
 
 def _parse_choice(field: Field, raw: object) -> str | None:
@@ -321,7 +326,7 @@ def parse_case(fields: Mapping[str, object], today: date | None = None) -> Case:
     """
     for key in fields:
         if key not in FIELD_BY_NAME:
-            raise InputError(key, f"{key} is not a known field")
+            raise InputError(clip(key), f"{clip(key)} is not a known field")
     values = {
         attr: blank if (raw := fields.get(name)) is None or raw == "" else _parse(field, raw)
         for field, name, attr, blank in _PARSED

@@ -20,6 +20,7 @@ from calculator import batch as batch_module
 from calculator.batch import run_batch
 from calculator.case import InputError, parse_case
 from calculator.dates import parse_iso
+from calculator.echo import clip, printable
 from calculator.engine import assess
 from calculator.fields import FIELDS, FieldKind
 from calculator.ics import calendar_ics, future_deadlines
@@ -119,7 +120,7 @@ def _batch_today(text: str | None) -> date:
         return date.today()
     parsed = parse_iso(text.strip())
     if parsed is None:
-        raise InputError("today", f"today '{text}' is not a real date in YYYY-MM-DD form")
+        raise InputError("today", f"today '{clip(text)}' is not a real date in YYYY-MM-DD form")
     return parsed
 
 
@@ -130,7 +131,7 @@ def _read_csv(name: str, stdin: TextIO) -> str:
         return Path(name).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
-        raise InputError("file", f"file {name} cannot be read: {reason}") from None
+        raise InputError("file", f"file {clip(name)} cannot be read: {reason}") from None
 
 
 def _count(number: int, noun: str) -> str:
@@ -152,13 +153,14 @@ def _batch_text(result: batch_module.BatchResult) -> str:
                 family=row.family or Family.ALIEXPRESS,
                 decider=row.decider,
             )
-        lines.append(f"  line {row.line}  {row.order_id or '-'}: {when}")
+        lines.append(f"  line {row.line}  {clip(row.order_id) or '-'}: {when}")
     if result.errors:
         lines.append(f"{_count(len(result.errors), 'row')} could not be read")
         lines.extend(f"  line {e.line}: {e.message}" for e in result.errors)
     if result.ignored_columns:
-        lines.append(f"Ignored columns: {', '.join(result.ignored_columns)}")
-    return "\n".join(lines) + "\n"
+        ignored = ", ".join(clip(name) for name in result.ignored_columns)
+        lines.append(f"Ignored columns: {ignored}")
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def _run(args: argparse.Namespace, stdin: TextIO, err: TextIO) -> tuple[str, Any]:
@@ -166,7 +168,8 @@ def _run(args: argparse.Namespace, stdin: TextIO, err: TextIO) -> tuple[str, Any
     if args.command == "batch":
         result = run_batch(_read_csv(args.file, stdin), _batch_today(args.today))
         if args.csv:
-            return result.to_csv(), None
+            # The cells keep their line breaks; nothing else may reach a terminal raw.
+            return printable(result.to_csv(), lines=True), None
         return _batch_text(result), result.to_dict()
     assessment = assess(parse_case(_fields(args)))
     if args.command == "ics":
@@ -194,7 +197,7 @@ def main(
         text, document = _run(args, stdin or sys.stdin, err)
     except (_Refused, InputError) as problem:
         error = problem.error if isinstance(problem, _Refused) else problem
-        print(f"{PROG}: {error.message}", file=err)
+        print(f"{PROG}: {printable(error.message)}", file=err)
         if wants_json:
             print(json.dumps({"error": error.to_dict()}), file=out)
         return EXIT_BAD_INPUT

@@ -4,7 +4,9 @@
 types for WebAssembly, modules and wheels, and repeat visits should not fetch
 multi-megabyte runtime files again: files whose path carries a content hash never
 change under that name, so they may be cached for a year; everything else must be
-revalidated so a rebuilt page is seen at once.
+revalidated so a rebuilt page is seen at once. Revalidation is by content: each
+such file's ETag is a hash of its bytes, and its date is never asked about, so a
+rebuild or rollback that keeps the files' dates is still seen.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import hashlib
 import re
 import sys
 import threading
@@ -60,9 +63,34 @@ class SiteHandler(SimpleHTTPRequestHandler):
         **EXTRA_TYPES,
     }
     verbose: ClassVar[bool] = False
+    content_etags: ClassVar[bool] = True
+    """False serves like a host that revalidates by date alone (for tests)."""
+    policy: ClassVar[str | None] = None
+    """A Content-Security-Policy to send with every page, as a host would."""
+    _etag: str | None = None
+
+    def send_head(self) -> Any:
+        self._etag = None
+        target = Path(self.translate_path(self.path))
+        if target.is_dir() and urlsplit(self.path).path.endswith("/"):
+            target = target / "index.html"
+        if not self.content_etags or not target.is_file() or is_content_hashed(self.path):
+            return super().send_head()
+        # The content decides: a matching hash is "not modified", whatever the dates.
+        del self.headers["If-Modified-Since"]
+        self._etag = f'"{hashlib.sha256(target.read_bytes()).hexdigest()[:32]}"'
+        if self._etag in self.headers.get("If-None-Match", ""):
+            self.send_response(304)
+            self.end_headers()
+            return None
+        return super().send_head()
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", IMMUTABLE if is_content_hashed(self.path) else REVALIDATE)
+        if self._etag:
+            self.send_header("ETag", self._etag)
+        if self.policy:
+            self.send_header("Content-Security-Policy", self.policy)
         super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -81,10 +109,29 @@ class SiteServer(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def make_server(directory: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
-    """Bind a server for `directory`; port 0 picks a free port (read it from server_address)."""
-    handler = functools.partial(SiteHandler, directory=str(directory))
-    return SiteServer((host, port), handler)
+def site_policy(directory: Path) -> str | None:
+    """The Content-Security-Policy the build wrote into the site's `_headers`, or None."""
+    try:
+        lines = (directory / "_headers").read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return None
+    for line in lines:
+        name, _, value = line.strip().partition(":")
+        if name == "Content-Security-Policy":
+            return value.strip()
+    return None
+
+
+def make_server(
+    directory: Path,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    handler: type[SiteHandler] = SiteHandler,
+) -> ThreadingHTTPServer:
+    """Bind a server for `directory`; port 0 picks a free port (read it from server_address).
+    `handler` may be a subclass that sends other headers (a policy, date-only revalidation)."""
+    bound = functools.partial(handler, directory=str(directory))
+    return SiteServer((host, port), bound)
 
 
 @contextlib.contextmanager
@@ -107,11 +154,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8000, help="port (0 = any free port)")
     parser.add_argument("--log", action="store_true", help="print one line per request")
+    parser.add_argument(
+        "--csp", action="store_true", help="send the site's Content-Security-Policy (_headers)"
+    )
     args = parser.parse_args(argv)
     if not (args.dir / "index.html").is_file():
         print(f"serve: no index.html in {args.dir}; build first: make site", file=sys.stderr)
         return 2
     SiteHandler.verbose = args.log
+    if args.csp:
+        SiteHandler.policy = site_policy(args.dir)
+        if SiteHandler.policy is None:
+            print(f"serve: no Content-Security-Policy in {args.dir / '_headers'}", file=sys.stderr)
+            return 2
     try:
         server = make_server(args.dir, args.host, args.port)
     except OSError as exc:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sitebuild import ROOT, BuildError, snapshot
 from sitebuild.files import copy_file, write_bytes, write_text
+from sitebuild.zipfiles import normalised_zip
 
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
@@ -36,7 +37,8 @@ CORE_FILES = (
 )
 WHEEL_TAIL = "-py3-none-any.whl"
 # Zip entries carry timestamps; a fixed one makes the same source give the same
-# wheel, hence the same hashed name, on every build.
+# wheel, hence the same hashed name, on every build (and sitebuild.zipfiles then
+# fixes every entry's date and mode whatever the builder wrote).
 REPRODUCIBLE_EPOCH = "315532800"
 PYODIDE_URL = "assets/pyodide/{version}/"
 CALCULATOR_URL = "assets/calculator/"
@@ -78,28 +80,29 @@ def _wheel_sources() -> list[Path]:
 def wheel_key() -> str:
     """A hash of every file the wheel is built from, and of this recipe."""
     digest = hashlib.sha256()
-    for path in [*_wheel_sources(), Path(__file__)]:
+    for path in [*_wheel_sources(), Path(__file__), ROOT / "sitebuild" / "zipfiles.py"]:
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def build_wheel(out_dir: Path) -> Path:
+def build_wheel(out_dir: Path, root: Path = ROOT) -> Path:
     """Build `calculator/` as a pure wheel named with a hash of its bytes.
 
     The build runs on a copy of the sources so that the working tree gets no build/
     or egg-info litter, and without build isolation so that it works offline. The
     hash goes in the wheel's build tag (which must start with a digit): Pyodide
-    reads the name and version from the file name and accepts the tag.
+    reads the name and version from the file name and accepts the tag. `root` is
+    the checkout to build from.
     """
     with tempfile.TemporaryDirectory(prefix="calculator-wheel-") as tmp:
         src = Path(tmp) / "src"
         src.mkdir()
-        shutil.copy2(ROOT / "pyproject.toml", src / "pyproject.toml")
-        if (ROOT / "README.md").exists():
-            shutil.copy2(ROOT / "README.md", src / "README.md")
+        shutil.copy2(root / "pyproject.toml", src / "pyproject.toml")
+        if (root / "README.md").exists():
+            shutil.copy2(root / "README.md", src / "README.md")
         shutil.copytree(
-            ROOT / "calculator",
+            root / "calculator",
             src / "calculator",
             ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
         )
@@ -112,7 +115,7 @@ def build_wheel(out_dir: Path) -> Path:
         if len(wheels) != 1:
             tail = " | ".join((result.stdout + result.stderr).strip().splitlines()[-5:])
             raise BuildError(f"could not build the calculator wheel: {tail}")
-        data = wheels[0].read_bytes()
+        data = normalised_zip(wheels[0].read_bytes())
         digest = hashlib.sha256(data).hexdigest()
         name, version = wheels[0].name[: -len(WHEEL_TAIL)].split("-")
         out_dir.mkdir(parents=True, exist_ok=True)

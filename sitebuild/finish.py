@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sitebuild import BuildError
+from sitebuild.csp import write_headers
 from sitebuild.files import write_text
 from sitebuild.offline import write_service_worker
 
@@ -53,9 +54,10 @@ def name_pages(site_dir: Path) -> int:
     return changed
 
 
-# Each step takes the site folder. The service worker's list comes last: it hashes every
-# file the steps before it wrote.
-STEPS: list[Callable[[Path], object]] = [name_pages, write_service_worker]
+# Each step takes the site folder. The policy's script hashes come after the pages'
+# last change; the service worker's list comes last: it hashes every file the steps
+# before it wrote.
+STEPS: list[Callable[[Path], object]] = [name_pages, write_headers, write_service_worker]
 
 
 def finish(site_dir: Path) -> None:

@@ -26,10 +26,11 @@ TEMPLATE = Path(__file__).resolve().with_name("service_worker.js")
 PLACEHOLDER = "/* PRECACHE */ null"
 
 # Files a reader never needs offline: source maps, the search's word splitters for
-# other languages (the guide is English), the sitemaps, and the Pyodide lock file,
-# whose header already travels in the calculator's manifest.
+# other languages (the guide is English), the sitemaps, the Pyodide lock file,
+# whose header already travels in the calculator's manifest, and the headers file,
+# which is for the host.
 SKIPPED_SUFFIXES = (".map", ".gz.map")
-SKIPPED_NAMES = {"sitemap.xml", "sitemap.xml.gz", "pyodide-lock.json", SERVICE_WORKER}
+SKIPPED_NAMES = {"sitemap.xml", "sitemap.xml.gz", "pyodide-lock.json", "_headers", SERVICE_WORKER}
 SKIPPED_FOLDERS = ("assets/javascripts/lunr/",)
 
 

@@ -23,7 +23,16 @@ async function download(file) {
   const url = new URL(file.url, SCOPE).href;
   // Revalidated, so a file changed since this list was made fails its hash
   // rather than slip into the set; content-hashed files answer "not modified".
-  const response = await fetch(url, { cache: "no-cache", integrity: file.integrity });
+  // A host that revalidates by date alone also says "not modified" for a file
+  // changed under the same date (a rollback, a copy that kept its dates): the
+  // browser's copy then fails the hash, and the file is fetched again past every
+  // cache, so the content decides and never a date.
+  let response;
+  try {
+    response = await fetch(url, { cache: "no-cache", integrity: file.integrity });
+  } catch {
+    response = await fetch(url, { cache: "reload", integrity: file.integrity });
+  }
   if (!response.ok) throw new Error(`${file.url}: HTTP ${response.status}`);
   if (!UNPACK.test(url) || typeof DecompressionStream !== "function") return [url, response];
   const bytes = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).blob();
@@ -61,11 +70,23 @@ self.addEventListener("message", (event) => {
   if (event.data === "activate") self.skipWaiting();
 });
 
+/** The kept file a request stands for: a page is the same file whatever its query
+ * (the fragment never reaches here), and a folder's index.html is the folder. */
+function keyFor(url, navigation) {
+  if (!navigation) return url.href;
+  const path = url.pathname.endsWith("/index.html") ? url.pathname.slice(0, -"index.html".length) : url.pathname;
+  return url.origin + path;
+}
+
 async function answer(request) {
   const url = new URL(request.url);
   const navigation = request.mode === "navigate";
-  // A page is the same file whatever its query; the fragment never reaches here.
-  const key = navigation ? url.origin + url.pathname : url.href;
+  const key = keyFor(url, navigation);
+  // A folder asked for without its slash goes where the server would send it, so
+  // that the page's relative links resolve as they do online.
+  if (navigation && !FILES.has(key) && FILES.has(`${key}/`)) {
+    return Response.redirect(`${key}/${url.search}`, 301);
+  }
   if (FILES.has(key)) {
     const cache = await caches.open(CACHE);
     const hit = await cache.match(key);

@@ -162,7 +162,7 @@ def test_a_row_with_too_many_cells_is_reported() -> None:
         ("", "the CSV file is empty"),
         ("order_id,shipped\nA,2026-10-01\n", "no order_date column"),
         ("order_date,Order-Date\n2026-10-01,2026-10-01\n", "names the column order_date twice"),
-        ("order_date\n" + "x" * (csv.field_size_limit() + 1) + "\n", "line 2 is not valid CSV"),
+        ('"order_date\n2026-10-01\n', "line 1 is not valid CSV"),
     ],
 )
 def test_file_level_problems_stop_the_batch(text: str, message: str) -> None:
@@ -291,3 +291,61 @@ def test_new_columns_feed_the_case() -> None:
     row = run_batch(text, TODAY).rows[0]
     scan_days = POLICY.entries["delivered_scan_completion_days"].low
     assert row.act_by == date(2026, 11, 20) + timedelta(days=scan_days)
+
+
+def test_a_cell_too_large_for_csv_is_refused_at_its_line_alone() -> None:
+    huge = "x" * (csv.field_size_limit() + 1)
+    result = run_batch(f"order_id,order_date\n{huge}\nB,2026-11-20\n", TODAY)
+    assert [row.order_id for row in result.rows] == ["B"]
+    assert [(e.line, e.field) for e in result.errors] == [(2, "file")]
+    assert result.errors[0].message.startswith("line 2 is not valid CSV: field larger")
+
+
+@pytest.mark.parametrize(
+    "stray",
+    [
+        '"A,2026-11-20',  # an opening quote never closed: the rest of the file would be one cell
+        'A,"2026-11-20',
+        '"A"x,2026-11-20',  # a quote that closes, then text
+    ],
+)
+def test_a_stray_quote_is_reported_at_its_own_line_and_the_rows_after_it_are_read(
+    stray: str,
+) -> None:
+    rows = "\n".join(f"R{n},2026-11-{n:02}" for n in range(10, 20))
+    result = run_batch(f"order_id,order_date\nA0,2026-11-01\n{stray}\n{rows}\n", TODAY)
+    assert [(e.line, e.field) for e in result.errors] == [(3, "file")]
+    assert result.errors[0].message == 'line 3 is not valid CSV: its quote marks (") do not pair up'
+    assert sorted(row.line for row in result.rows) == [2, *range(4, 14)]
+
+
+def test_two_stray_quotes_that_pair_up_across_lines_do_not_swallow_the_rows_between() -> None:
+    text = 'order_id,order_date\n"A,2026-11-01\nB,2026-11-02\nC",2026-11-03,x\nD,2026-11-04\n'
+    result = run_batch(text, TODAY)
+    assert [e.line for e in result.errors] == [2, 4]
+    assert sorted(row.order_id for row in result.rows) == ["B", "D"]
+
+
+def test_a_quoted_cell_may_still_hold_a_line_break() -> None:
+    result = run_batch('order_id,order_date\n"two\nlines",2026-11-20\nB,2026-11-21\n', TODAY)
+    assert [(row.order_id, row.line) for row in result.rows] == [("two\nlines", 2), ("B", 4)]
+    assert result.errors == ()
+
+
+def test_a_five_thousand_digit_number_refuses_its_row_alone_naming_the_column() -> None:
+    text = f"order_id,order_date,protection_days\nA,2026-11-01,{'9' * 5000}\nB,2026-11-02,30\n"
+    result = run_batch(text, TODAY)
+    assert [row.order_id for row in result.rows] == ["B"]
+    (error,) = result.errors
+    assert error.field == "protection_days"
+    assert error.message.startswith("protection_days '999")
+    assert len(error.message) < 100
+
+
+def test_each_refused_row_repeats_only_a_few_dozen_characters_of_its_cells() -> None:
+    cell = "y" * 2000
+    text = f"order_id,order_date\n{'o' * 2000},{cell}\n"
+    (error,) = run_batch(text, TODAY).errors
+    assert error.field == "order_date"
+    assert len(error.message) < 100 and len(error.order_id) <= 40
+    assert error.order_id.endswith("…")

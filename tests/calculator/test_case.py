@@ -351,3 +351,29 @@ def test_region_and_payment_day_are_read_and_default_sensibly() -> None:
         Case(order_date=date(2026, 1, 5), region="xx")  # type: ignore[arg-type]
     built = Case(order_date=date(2026, 1, 5), region="uk")  # type: ignore[arg-type]
     assert built.region is Region.UK
+
+
+@pytest.mark.parametrize(
+    ("given", "field", "text"),
+    [
+        (fields(protection_days="9" * 5000), "protection-days", "has more than 9 digits"),
+        (fields(protection_days="0" * 5000 + "5"), "protection-days", "has more than 9 digits"),
+        (fields(protection_days="-" + "1" * 10), "protection-days", "has more than 9 digits"),
+        (fields(protection_days="123456789"), "protection-days", "is outside 1 to 365"),
+        (fields(protection_days=10**5000), "protection-days", "protection-days … is outside"),
+        (fields(shipped="2" * 100_000), "shipped", "is not a real date"),
+        (fields(region="x" * 100_000), "region", "is not one of"),
+        (fields(free_return="x" * 100_000), "free-return", "is not yes or no"),
+    ],
+)
+def test_huge_values_get_a_short_error_naming_the_field(
+    given: dict[str, object], field: str, text: str
+) -> None:
+    error = refused(given)
+    assert error.field == field and text in error.message
+    assert len(error.message) < 120
+
+
+def test_an_unknown_field_with_a_huge_name_is_named_shortly() -> None:
+    error = refused({"order-date": "2026-10-01", "z" * 100_000: "1"})
+    assert len(error.field) == 40 and error.message == f"{error.field} is not a known field"

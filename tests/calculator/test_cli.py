@@ -581,3 +581,49 @@ def test_odd_input_for_the_new_fields_is_one_line(args: list[str], field: str, t
     assert code == BAD
     assert err.count("\n") == 1 and text in err
     assert json.loads(out)["error"]["field"] == field
+
+
+def test_a_five_thousand_digit_number_is_one_line_naming_the_field() -> None:
+    done = run(*ASSESS[:5], "--protection-days", "9" * 5000, "--today", "2026-11-26")
+    assert done.returncode == BAD and "Traceback" not in done.stderr
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("refund-calc: protection-days '999") and len(line) < 120
+    code, out, err = in_process(
+        "batch", "-", stdin=f"order_date,protection_days\n2026-11-01,{'9' * 5000}\n"
+    )
+    assert code == 0 and "line 2: protection_days '999" in out and "Traceback" not in err
+
+
+ESCAPES = "\x1b]0;owned\x07\x1b[2J\x9b31m"
+"""A window title, a bell, clear screen, red: a terminal obeys each of them."""
+
+
+def test_terminal_escapes_in_a_batch_never_reach_the_terminal() -> None:
+    text = (
+        f"order_id,order_date,note{ESCAPES}\n"
+        f"A{ESCAPES},2026-11-20,x\n"
+        f"B{ESCAPES},2026-02-30{ESCAPES},x\n"
+    )
+    for args in ([], ["--csv"]):
+        code, out, err = in_process("batch", "-", "--today", "2026-11-26", *args, stdin=text)
+        assert code == 0 and err == ""
+        assert not [c for c in out if c != "\n" and (ord(c) < 32 or 127 <= ord(c) < 160)]
+    code, out, _ = in_process("batch", "-", "--today", "2026-11-26", stdin=text)
+    assert "A?]0;owned??[2J?31m: " in out and "Ignored columns: note?]0;owned??[2j?31m" in out
+    code, out, _ = in_process("batch", "-", "--today", "2026-11-26", "--json", stdin=text)
+    assert json.loads(out)["rows"][0]["order_id"] == f"A{ESCAPES}"
+
+
+def test_terminal_escapes_in_an_error_never_reach_the_terminal() -> None:
+    code, _, err = in_process("assess", "--order-date", f"2026-01-01\r{ESCAPES}")
+    assert code == BAD
+    assert err.startswith("refund-calc: order-date '2026-01-01??]0;owned??[2J?31m' is not a real")
+
+
+def test_a_long_refused_value_is_echoed_in_a_few_dozen_characters() -> None:
+    code, _, err = in_process("batch", "-", "--today", "x" * 10_000)
+    assert code == BAD and len(err) < 120
+    code, out, _ = in_process(
+        "batch", "-", "--today", "2026-11-26", stdin=f"order_date\n{'7' * 2000}\n"
+    )
+    assert code == 0 and max(len(line) for line in out.splitlines()) < 120

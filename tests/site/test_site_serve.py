@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from email.utils import formatdate
 from pathlib import Path
-from urllib.request import urlopen
+from urllib.error import HTTPError
+from urllib.request import Request, urlopen
 
 import pytest
 from conftest import ROOT
-from serve import IMMUTABLE, REVALIDATE, is_content_hashed, make_server
+from serve import (
+    IMMUTABLE,
+    REVALIDATE,
+    SiteHandler,
+    is_content_hashed,
+    make_server,
+    serving,
+    site_policy,
+)
+
+OLD = 978_307_200  # 2001-01-01
 
 FILES = {
     "index.html": "<h1>Home</h1>",
@@ -129,3 +142,56 @@ def test_a_browser_hanging_up_is_not_reported_but_a_real_error_is(
         request.close()
         other_end.close()
         server.server_close()
+
+
+def _get(url: str, **headers: str) -> tuple[int, str | None, bytes]:
+    try:
+        with urlopen(Request(url, headers=headers)) as response:
+            return response.status, response.headers["ETag"], response.read()
+    except HTTPError as error:
+        return error.code, error.headers["ETag"], b""
+
+
+def test_a_page_is_revalidated_by_its_content_never_by_its_date(tmp_path: Path) -> None:
+    """A rebuild or a rollback that keeps the file's date is still seen."""
+    page = tmp_path / "index.html"
+    page.write_text("<h1>One</h1>", "utf-8")
+    os.utime(page, (OLD, OLD))
+    with serving(make_server(tmp_path)) as url:
+        status, etag, body = _get(url)
+        assert status == 200 and etag and body == b"<h1>One</h1>"
+        assert _get(url, **{"If-None-Match": etag})[0] == 304
+        page.write_text("<h1>Two</h1>", "utf-8")
+        os.utime(page, (OLD, OLD))
+        later = formatdate(OLD + 3600, usegmt=True)
+        status, new_etag, body = _get(url, **{"If-None-Match": etag, "If-Modified-Since": later})
+        assert status == 200 and body == b"<h1>Two</h1>" and new_etag != etag
+
+
+def test_hashed_files_carry_no_etag(served: str) -> None:
+    assert _get(served + "assets/javascripts/bundle.79ae519e.min.js")[1] is None
+
+
+def test_the_site_s_policy_is_sent_when_asked(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<h1>Home</h1>", "utf-8")
+    assert site_policy(tmp_path) is None
+    (tmp_path / "_headers").write_text(
+        "/*\n  Content-Security-Policy: default-src 'self'\n/sw.js\n  Cache-Control: no-cache\n",
+        "utf-8",
+    )
+    assert site_policy(tmp_path) == "default-src 'self'"
+
+    class WithPolicy(SiteHandler):
+        policy = site_policy(tmp_path)
+
+    with serving(make_server(tmp_path, handler=WithPolicy)) as url, urlopen(url) as response:
+        assert response.headers["Content-Security-Policy"] == "default-src 'self'"
+
+
+def test_the_command_refuses_csp_without_a_policy(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<h1>Home</h1>", "utf-8")
+    command = [sys.executable, str(ROOT / "scripts" / "serve.py"), "--dir", str(tmp_path)]
+    result = subprocess.run(
+        [*command, "--port", "0", "--csp"], capture_output=True, text=True, timeout=30, check=False
+    )
+    assert result.returncode == 2 and "Content-Security-Policy" in result.stderr

@@ -491,19 +491,6 @@ def test_a_broken_share_link_points_at_the_field(
     assert page.get_attribute(f"#{name}", "aria-invalid") is None
 
 
-def test_a_runtime_that_cannot_start_is_reported(new_page: NewPage, site_url: str) -> None:
-    page = new_page(service_workers="block")
-    page.context.route(
-        "**/assets/calculator/manifest.json",
-        lambda route: route.fulfill(status=200, content_type="application/json", body="{"),
-    )
-    page.goto(calculator_url(site_url, IN_TRANSIT))
-    page.wait_for_selector("#calc-unavailable", state="visible", timeout=LOAD_MS)
-    assert "could not start" in page.inner_text("#calc-unavailable")
-    assert page.get_attribute("#calc-result", "data-state") == "error"
-    assert page.is_hidden("#calc-progress")
-
-
 def test_an_edit_replaces_only_the_cards_it_changes(new_page: NewPage, site_url: str) -> None:
     """So a screen reader hears what changed, not the whole answer on every key, and
     the browser restyles only that: every node of an unchanged card is kept."""

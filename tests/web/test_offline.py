@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import posixpath
 import shutil
 import urllib.request
@@ -21,7 +22,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from conftest import PageWatch
-from serve import make_server, serving
+from serve import SiteHandler, make_server, serving
 from test_calculator_page import IN_TRANSIT, LOAD_MS, expected_cards, wait_for_cards
 
 from sitebuild.offline import SERVICE_WORKER, precache_list, write_service_worker
@@ -320,3 +321,96 @@ def test_a_rebuilt_snapshot_replaces_the_kept_one(
     wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
     assert page.get_attribute("#calc-result", "data-runtime") == "snapshot"
     assert [r.url.rsplit("/", 1)[1] for r in seen] == [new.name]
+
+
+def test_offline_a_folder_opens_with_or_without_its_slash_or_index_html(
+    watched: tuple[Any, PageWatch], own_site: tuple[Path, str]
+) -> None:
+    context, watch = watched
+    _, url = own_site
+    page = new_tab(context, watch)
+    first_visit(page, url)
+    context.set_offline(True)
+    for path in ("calculator", "calculator/index.html", "calculator/?x=1"):
+        page.goto(f"{url}{path}#{urlencode(IN_TRANSIT)}")
+        wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+        assert urlsplit(page.url).path.startswith("/calculator/"), path
+        assert page.evaluate("location.hash") == f"#{urlencode(IN_TRANSIT)}"
+
+
+def test_every_open_tab_follows_an_update_when_its_reader_reloads(
+    watched: tuple[Any, PageWatch], own_site: tuple[Path, str]
+) -> None:
+    """The first tab lets the new set in; the second tab's Reload must load it too,
+    not keep the notice and the old code under the new service worker."""
+    context, watch = watched
+    site, url = own_site
+    first = new_tab(context, watch)
+    first_visit(first, url)
+    second = new_tab(context, watch)
+    second.goto(f"{url}calculator/#{urlencode(IN_TRANSIT)}")
+    wait_for_cards(second, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+    rebuild(site)
+    for tab in (first, second):
+        tab.reload()
+        wait_for_cards(tab, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+        tab.wait_for_selector("#calc-updated", state="visible", timeout=LOAD_MS)
+    for tab in (first, second):
+        with tab.expect_navigation(timeout=LOAD_MS):
+            tab.click("#calc-reload")
+        wait_for_cards(tab, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+        assert tab.inner_text("h1").startswith(REBUILT)
+        assert tab.is_hidden("#calc-updated")
+
+
+class ByDateOnly(SiteHandler):
+    """A host that revalidates by date alone, as many static hosts do."""
+
+    content_etags = False
+
+
+def test_a_rollback_under_the_same_dates_reaches_a_returning_reader(
+    browser: Any, built_site: Path, tmp_path: Path
+) -> None:
+    """Build A, then B, then A again with B's file dates: the host says "not modified"
+    for every unhashed file, and the reader must still end up on A."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    kept = tmp_path / "a"
+    shutil.copytree(site, kept)
+    with serving(make_server(site, handler=ByDateOnly)) as url:
+        parts = urlsplit(url)
+        watch = PageWatch(origin=f"{parts.scheme}://{parts.netloc}")
+        context = browser.new_context()
+        context.on("console", watch.on_console)
+        try:
+            page = new_tab(context, watch)
+            first_visit(page, url)
+            rebuild(site)
+            page.reload()
+            page.wait_for_selector("#calc-updated", state="visible", timeout=LOAD_MS)
+            with page.expect_navigation(timeout=LOAD_MS):
+                page.click("#calc-reload")
+            wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+            assert page.inner_text("h1").startswith(REBUILT)
+            # The rollback: A's files again, each dated like the B file it replaces.
+            for path in sorted(kept.rglob("*")):
+                if path.is_dir():
+                    continue
+                target = site / path.relative_to(kept)
+                stamp = target.stat().st_mtime if target.exists() else path.stat().st_mtime
+                shutil.copyfile(path, target)
+                os.utime(target, (stamp, stamp))
+            page.reload()
+            page.wait_for_selector("#calc-updated", state="visible", timeout=LOAD_MS)
+            with page.expect_navigation(timeout=LOAD_MS):
+                page.click("#calc-reload")
+            wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+            assert not page.inner_text("h1").startswith(REBUILT)
+            context.set_offline(True)
+            page.reload()
+            wait_for_cards(page, expected_cards(IN_TRANSIT), timeout=LOAD_MS)
+            assert not page.inner_text("h1").startswith(REBUILT)
+        finally:
+            context.close()
+        assert watch.problems() == []

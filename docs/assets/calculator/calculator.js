@@ -28,6 +28,11 @@ const BATCH_COLUMNS = [
 // passes through impossible dates on its way, and those should not flash up.
 const TYPING_PAUSE_MS = 150;
 const BATCH_PAGE_ROWS = 200;
+// Refused rows listed at most; the rest are counted (the CSV download has them all).
+const BATCH_ERRORS_SHOWN = 100;
+// A start that sends no news for this long has failed as far as the reader can tell:
+// a runtime that cannot start (a damaged file, a blocked compile) may never say so.
+const START_SILENCE_MS = 30000;
 
 const $ = (id) => document.getElementById(id);
 const siteRoot = new URL("../../", import.meta.url);
@@ -70,7 +75,7 @@ function guideLink(guide, text, about = "") {
 
 function oneLine(text) {
   const lines = String(text ?? "").trim().split("\n").filter(Boolean);
-  if (lines.length === 0) return "unknown error";
+  if (lines.length === 0) return "";
   return lines[0].startsWith("Traceback") ? lines[lines.length - 1] : lines[0];
 }
 
@@ -100,7 +105,7 @@ class Calculator {
     };
     this.worker.onerror = (event) => {
       event.preventDefault();
-      onFailed(event.message || "the calculator's worker did not start");
+      onFailed(event.message || "");
     };
     for (const event of started?.early ?? []) {
       if (event.type === "error") this.worker.onerror(event);
@@ -108,8 +113,19 @@ class Calculator {
     }
   }
 
+  /** Ends the worker; questions still waiting get `null`, which their askers ignore. */
+  stop() {
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
+    this.worker.terminate();
+    for (const resolve of this.pending.values()) resolve(null);
+    this.pending.clear();
+    this.progress.clear();
+  }
+
   /**
-   * Resolves to the bridge's reply object: {ok, result} or {ok: false, error}.
+   * Resolves to the bridge's reply object: {ok, result} or {ok: false, error};
+   * `null` when the worker was stopped first.
    * `onProgress(done, total)` hears how far a long question has got, until its reply.
    */
   ask(message, onProgress = null) {
@@ -117,6 +133,10 @@ class Calculator {
     if (onProgress) this.progress.set(id, onProgress);
     return new Promise((resolve) => {
       this.pending.set(id, (json) => {
+        if (json === null) {
+          resolve(null);
+          return;
+        }
         try {
           performance.mark("calc:reply");
           resolve(JSON.parse(json));
@@ -530,11 +550,10 @@ function setState(state) {
   resultBox.setAttribute("aria-busy", state === "loading" ? "true" : "false");
 }
 
-function unavailable(message) {
+/** The page's own notice (written in by the build) that this browser cannot run it. */
+function unavailable() {
   window.refundCalculatorTheme?.();
-  const box = $("calc-unavailable");
-  box.innerHTML = message;
-  box.hidden = false;
+  $("calc-unavailable").hidden = false;
   $("calc-progress").hidden = true;
   setState("error");
 }
@@ -571,7 +590,7 @@ async function assessForm(isStale) {
     return;
   }
   const reply = await calculator.ask({ op: "assess", fields });
-  if (isStale()) return;
+  if (isStale() || !reply) return;
   // Counts the answers applied, so a test or benchmark can wait for the next one.
   resultBox.dataset.answers = String(++answers);
   $("calc-hint").hidden = true;
@@ -598,6 +617,7 @@ const update = coalesced(assessForm);
 let stageReached = 0;
 
 function onProgress(loaded, total) {
+  heardFromStart();
   if (stageReached !== 1 || !total) return;
   const share = Math.min(loaded / total, 0.99);
   $("calc-progress-bar").value = share;
@@ -606,6 +626,7 @@ function onProgress(loaded, total) {
 
 function onStage(stage) {
   const [step, text] = STAGES[stage] ?? [0, stage];
+  heardFromStart();
   // Two start-up paths may both say a stage; the page only ever moves forward.
   if (step <= stageReached) return;
   stageReached = step;
@@ -613,6 +634,9 @@ function onStage(stage) {
   $("calc-status").textContent = text;
   if (stage === "ready") {
     runtimeReady = true;
+    clearTimeout(silenceTimer);
+    // A start that was only slow: the notice goes, and the answer comes.
+    $("calc-start-failed").hidden = true;
     $("calc-progress").hidden = true;
     if (!$("order-date").value) {
       update();
@@ -621,11 +645,55 @@ function onStage(stage) {
   }
 }
 
-function onFailed(message) {
+// ---------------------------------------------------------------- a start that fails
+
+let silenceTimer = 0;
+let startBroken = false;
+
+/** Any news from the starting worker: the silence counts again from now. */
+function heardFromStart() {
+  clearTimeout(silenceTimer);
+  if (!runtimeReady && !startBroken) silenceTimer = setTimeout(startFailed, START_SILENCE_MS, "stalled", "");
+}
+
+/**
+ * Says, in the page's own words (written in by the build), that the start failed
+ * or is stuck, with a way to try again; the form keeps what was typed. A stuck
+ * start is left running: if it gets there after all, the notice goes.
+ */
+function startFailed(reason, detail) {
+  clearTimeout(silenceTimer);
   runtimeReady = false;
-  unavailable(
-    `The calculator could not start: ${escapeHTML(oneLine(message))}. Reload the page to try again; the <a href="${escapeHTML(new URL("refunds/time-limits/", siteRoot).href)}">time limits page</a> explains the same rules.`,
-  );
+  window.refundCalculatorTheme?.();
+  const box = $("calc-start-failed");
+  box.dataset.reason = reason;
+  for (const part of box.querySelectorAll("[data-when]")) part.hidden = part.dataset.when !== reason;
+  $("calc-start-reason").textContent = detail;
+  $("calc-start-detail").hidden = !detail;
+  box.hidden = false;
+  $("calc-progress").hidden = true;
+  setState("error");
+}
+
+function onFailed(message) {
+  startBroken = true;
+  startFailed("failed", oneLine(message));
+}
+
+/** A new worker from scratch; the form and its link stay as they are. */
+function retryStart() {
+  calculator?.stop();
+  $("calc-start-failed").hidden = true;
+  startBroken = false;
+  stageReached = 0;
+  $("calc-progress-bar").value = 0;
+  $("calc-progress").hidden = false;
+  setState("loading");
+  calculator = new Calculator(onStage, onFailed);
+  heardFromStart();
+  // The form's answer, and a batch waiting for one, are asked for again.
+  update();
+  if ($("batch-csv").value.trim()) runBatch();
 }
 
 async function copyLink() {
@@ -658,6 +726,7 @@ function download(filename, text, type) {
 async function addToCalendar() {
   const status = $("calc-action-status");
   const reply = await calculator.ask({ op: "ics", fields: readFields() });
+  if (!reply) return;
   if (reply.ok) {
     download(reply.result.filename, reply.result.ics, "text/calendar");
     status.textContent = `Saved ${reply.result.filename}.`;
@@ -729,9 +798,13 @@ function renderBatch(result) {
   const errors = result.errors ?? [];
   const errorList = $("batch-errors");
   errorList.innerHTML = errors
+    .slice(0, BATCH_ERRORS_SHOWN)
     .map((e) => `<li data-line="${escapeHTML(e.line)}" data-field="${escapeHTML(e.field)}">Line ${escapeHTML(e.line)}${e.order_id ? ` (${escapeHTML(e.order_id)})` : ""}: ${escapeHTML(e.message)}</li>`)
     .join("");
   errorList.hidden = errors.length === 0;
+  const rest = errors.length - BATCH_ERRORS_SHOWN;
+  $("batch-errors-rest").textContent = rest > 0 ? rest.toLocaleString() : "";
+  $("batch-errors-more").hidden = rest <= 0;
   const rowWord = batch.rows.length === 1 ? "order" : "orders";
   const errorWord = errors.length === 1 ? "line" : "lines";
   $("batch-status").textContent =
@@ -749,7 +822,7 @@ function renderBatch(result) {
   $("batch-filter-field").hidden = batch.rows.length === 0;
   $("batch-progress").hidden = true;
   $("batch-table-wrap").hidden = batch.rows.length === 0;
-  $("batch-download").hidden = batch.rows.length === 0;
+  $("batch-download").hidden = batch.rows.length === 0 && errors.length === 0;
   renderBatchTable();
   performance.measure("calc:batch-render", "calc:batch-answer");
 }
@@ -781,7 +854,7 @@ async function checkBatch(isStale) {
   } finally {
     batchesRunning -= 1;
   }
-  if (isStale()) return;
+  if (isStale() || !reply) return;
   performance.mark("calc:batch-answer");
   if (reply.ok) renderBatch(reply.result);
   else {
@@ -870,9 +943,19 @@ function readFieldSpec() {
 function keepOffline() {
   const workers = navigator.serviceWorker;
   if (!workers || !window.isSecureContext) return;
-  workers
-    .register(new URL("../../sw.js", import.meta.url), { updateViaCache: "none" })
-    .then(watchForUpdates, () => {});
+  const script = new URL("../../sw.js", import.meta.url);
+  // The browser looks for a new build by asking the host whether sw.js changed, and
+  // a host that answers by date says "not modified" when a rollback or a copy kept
+  // the date. Fetched past every cache first, its bytes as they are now are what the
+  // browser then compares, so the content decides. Offline there is nothing to check.
+  const fresh = navigator.onLine ? fetch(script, { cache: "reload" }) : Promise.resolve();
+  fresh
+    .catch(() => {})
+    .then(() => workers.register(script, { updateViaCache: "none" }))
+    .then((registration) => {
+      if (registration?.active) registration.update().catch(() => {});
+      watchForUpdates(registration);
+    }, () => {});
   workers.ready.then(() => {
     resultBox.dataset.offline = "ready";
   });
@@ -890,9 +973,17 @@ function watchForUpdates(registration) {
     const incoming = registration.installing;
     incoming?.addEventListener("statechange", offer);
   });
+  let reloading = false;
+  // Another tab let the new set take over: this page still runs the old one, so it
+  // keeps offering the reload, which now simply loads the page anew.
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (reloading) location.reload();
+    else $("calc-updated").hidden = false;
+  });
   $("calc-reload").addEventListener("click", () => {
-    navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
-    registration.waiting?.postMessage("activate");
+    reloading = true;
+    if (registration.waiting) registration.waiting.postMessage("activate");
+    else location.reload();
   });
 }
 
@@ -938,12 +1029,12 @@ function afterFirstAnswer() {
 
 function start() {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-    unavailable(
-      `This browser cannot run the calculator: it needs WebAssembly and Web Workers, which every current browser has. Try an up-to-date browser, or read the <a href="${escapeHTML(new URL("refunds/time-limits/", siteRoot).href)}">time limits page</a>, which explains the same rules.`,
-    );
+    unavailable();
     return;
   }
   calculator = new Calculator(onStage, onFailed);
+  heardFromStart();
+  $("calc-retry").addEventListener("click", retryStart);
   // A field the browser scrolls to must not land under the headline that stays on top.
   if (typeof ResizeObserver === "function") {
     // Set as the root's own, uninherited property: a custom property there would
