@@ -106,6 +106,8 @@ def test_the_headline_stays_in_view_while_typing(
     page.locator("#today").evaluate("input => input.scrollIntoView({block: 'center'})")
     page.fill("#today", "2026-10-30")
     later = {**DELIVERED, "today": "2026-10-30"}
+    # The cards may look the same on both days: wait for the answer for the new day.
+    page.wait_for_function("document.getElementById('calc-summary').dataset.today === '2026-10-30'")
     wait_for_cards(page, expected_cards(later))
     assert in_viewport(page, "#calc-summary")
     assert in_viewport(page, "#today")
