@@ -12,9 +12,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import StrEnum
 
 from calculator.dates import parse_iso
+from calculator.errors import InputError
 from calculator.fields import FIELD_BY_NAME, FIELDS, Field, FieldKind
+from calculator.i18n import Option
 from calculator.policy import POLICY
 from calculator.vocab import REFUNDING, DisputeOutcome, DisputeReason, PaymentMethod, Region
 
@@ -36,18 +39,6 @@ _DISPUTE_STEPS = tuple(
     (name, FIELD_BY_NAME[name].attr)
     for name in ("seller-replied", "return-agreed", "refund-approved", "dispute-closed")
 )
-
-
-class InputError(ValueError):
-    """Bad input, named by the option the user typed so they can find it at once."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-    def to_dict(self) -> dict[str, str]:
-        return {"field": self.field, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -101,7 +92,9 @@ class Case:
 
 def _after(field: str, later: date, other: str, earlier: date | None) -> None:
     if earlier is not None and later < earlier:
-        raise InputError(field, f"{field} {later} is before {other} {earlier}")
+        raise InputError(
+            field, "before", field=Option(field), value=later, other=Option(other), earlier=earlier
+        )
 
 
 def _check_dates(case: Case) -> None:
@@ -111,21 +104,43 @@ def _check_dates(case: Case) -> None:
         if value is None:
             continue
         if not isinstance(value, date):
-            raise InputError(name, f"{name} must be a date")
+            raise InputError(name, "date_type", field=Option(name))
         if not low_year <= value.year <= high_year:
-            raise InputError(name, f"{name} {value} is outside the years {low_year} to {high_year}")
+            raise InputError(
+                name, "years", field=Option(name), value=value, low=low_year, high=high_year
+            )
 
 
 def _check_protection(case: Case) -> None:
     if case.protection_days is None:
         return
     if case.protection_end is not None:
-        raise InputError("protection-days", "give protection-end or protection-days, not both")
+        raise InputError(
+            "protection-days",
+            "not_both",
+            field=Option("protection-end"),
+            other=Option("protection-days"),
+        )
     low, high = POLICY.limit("protection_days_min"), POLICY.limit("protection_days_max")
     if not low <= case.protection_days <= high:
         raise InputError(
-            "protection-days", f"protection-days {case.protection_days} is outside {low} to {high}"
+            "protection-days",
+            "range",
+            field=Option("protection-days"),
+            value=case.protection_days,
+            low=low,
+            high=high,
         )
+
+
+def _not_one_of(field: str, value: object, choices: type[StrEnum]) -> InputError:
+    return InputError(
+        field, "not_one_of", field=Option(field), text=str(value), choices=", ".join(choices)
+    )
+
+
+def _needed(field: str, other: str) -> InputError:
+    return InputError(field, "needed_with", field=Option(field), other=Option(other))
 
 
 _METHODS = frozenset(PaymentMethod)
@@ -136,20 +151,14 @@ _OUTCOMES = frozenset(DisputeOutcome)
 
 def _check_choices(case: Case) -> None:
     if case.payment_method not in _METHODS:
-        raise InputError(
-            "payment-method",
-            f"payment-method '{case.payment_method}' is not one of {', '.join(PaymentMethod)}",
-        )
+        raise _not_one_of("payment-method", case.payment_method, PaymentMethod)
     if case.region not in _REGIONS:
-        raise InputError("region", f"region '{case.region}' is not one of {', '.join(Region)}")
+        raise _not_one_of("region", case.region, Region)
     if case.dispute_reason is not None:
         if case.dispute_reason not in _REASONS:
-            raise InputError(
-                "dispute-reason",
-                f"dispute-reason '{case.dispute_reason}' is not one of {', '.join(DisputeReason)}",
-            )
+            raise _not_one_of("dispute-reason", case.dispute_reason, DisputeReason)
         if case.dispute_opened is None:
-            raise InputError("dispute-opened", "dispute-opened is needed with dispute-reason")
+            raise _needed("dispute-opened", "dispute-reason")
     _check_outcome(case)
 
 
@@ -158,16 +167,16 @@ def _check_outcome(case: Case) -> None:
     if outcome is None:
         return
     if outcome not in _OUTCOMES:
-        raise InputError(
-            "dispute-outcome",
-            f"dispute-outcome '{outcome}' is not one of {', '.join(DisputeOutcome)}",
-        )
+        raise _not_one_of("dispute-outcome", outcome, DisputeOutcome)
     if case.dispute_closed is None:
-        raise InputError("dispute-closed", "dispute-closed is needed with dispute-outcome")
+        raise _needed("dispute-closed", "dispute-outcome")
     if case.refund_approved is not None and outcome not in REFUNDING:
         raise InputError(
             "dispute-outcome",
-            f"dispute-outcome {outcome} does not fit a refund approved on {case.refund_approved}",
+            "outcome_refund",
+            field=Option("dispute-outcome"),
+            value=str(outcome),
+            approved=case.refund_approved,
         )
 
 
@@ -180,7 +189,7 @@ def _check_order(case: Case) -> None:
         if value is None:
             continue
         if case.shipped is None:
-            raise InputError("shipped", f"shipped is needed with {name}")
+            raise _needed("shipped", name)
         assert isinstance(value, date)  # checked by _check_dates
         _after(name, value, "shipped", case.shipped)
     if case.dispute_opened is not None:
@@ -192,14 +201,19 @@ def _check_order(case: Case) -> None:
         if not isinstance(value, date):
             continue
         if case.dispute_opened is None:
-            raise InputError("dispute-opened", f"dispute-opened is needed with {name}")
+            raise _needed("dispute-opened", name)
         _after(name, value, previous_name, previous)
         previous, previous_name = value, name
     if case.paid_on is not None:
         _after("paid-on", case.paid_on, "order-date", order)
     if case.paypal_opened is not None:
         if case.payment_method is not PaymentMethod.PAYPAL:
-            raise InputError("paypal-opened", "paypal-opened needs payment-method paypal")
+            raise InputError(
+                "paypal-opened",
+                "needs_paypal",
+                field=Option("paypal-opened"),
+                other=Option("payment-method"),
+            )
         _after("paypal-opened", case.paypal_opened, "paid-on", case.paid_on)
         _after("paypal-opened", case.paypal_opened, "order-date", order)
 
@@ -208,11 +222,11 @@ def _check_today(case: Case) -> None:
     if case.today is None:
         return
     if case.today < case.order_date:
-        raise InputError("today", f"today {case.today} is before order-date {case.order_date}")
+        _after("today", case.today, "order-date", case.order_date)
     for name, attr in _EVENT_FIELDS:
         value = getattr(case, attr)
         if isinstance(value, date) and value > case.today:
-            raise InputError(name, f"{name} {value} is after today {case.today}")
+            raise InputError(name, "after_today", field=Option(name), value=value, today=case.today)
 
 
 def check_case(case: Case) -> None:
@@ -236,7 +250,7 @@ def check_case(case: Case) -> None:
 
 def _text(field: str, raw: object) -> str:
     if not isinstance(raw, str):
-        raise InputError(field, f"{field} must be text, not {type(raw).__name__}")
+        raise InputError(field, "not_text", field=Option(field), kind=type(raw).__name__)
     return raw.strip()
 
 
@@ -251,7 +265,7 @@ def _parse_date(field: str, raw: object) -> date | None:
         return None
     parsed = parse_iso(text)
     if parsed is None:
-        raise InputError(field, f"{field} '{text}' is not a real date in YYYY-MM-DD form")
+        raise InputError(field, "not_a_date", field=Option(field), text=text)
     return parsed
 
 
@@ -262,7 +276,7 @@ def _parse_days(field: str, raw: object) -> int | None:
     if not text:
         return None
     if _WHOLE.fullmatch(text) is None:
-        raise InputError(field, f"{field} '{text}' is not a whole number of days")
+        raise InputError(field, "not_days", field=Option(field), text=text)
     return int(text)
 
 
@@ -274,7 +288,7 @@ def _parse_flag(field: str, raw: object) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise InputError(field, f"{field} '{text}' is not yes or no")
+    raise InputError(field, "not_yes_no", field=Option(field), text=text)
 
 
 def _parse_choice(field: Field, raw: object) -> str | None:
@@ -321,13 +335,13 @@ def parse_case(fields: Mapping[str, object], today: date | None = None) -> Case:
     """
     for key in fields:
         if key not in FIELD_BY_NAME:
-            raise InputError(key, f"{key} is not a known field")
+            raise InputError(key, "unknown_field", field=Option(key))
     values = {
         attr: blank if (raw := fields.get(name)) is None or raw == "" else _parse(field, raw)
         for field, name, attr, blank in _PARSED
     }
     if values["order_date"] is None:
-        raise InputError("order-date", "order-date is required")
+        raise InputError("order-date", "required", field=Option("order-date"))
     values["today"] = values["today"] or today or date.today()
     method = _choice(PaymentMethod, values["payment_method"])
     values["payment_method"] = method or PaymentMethod.CARD

@@ -63,9 +63,9 @@ def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
+def cell(text: object) -> str:
+    """Text safe inside a Markdown table cell; the engine's messages in English."""
+    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def entry(policy: Policy, entry_id: str) -> Entry:
@@ -207,7 +207,7 @@ def calculator_fields(context: Context) -> str:
         detail = cell(field_.help)
         if field_.choices:
             detail += " One of: " + ", ".join(cell(label) for _, label in field_.choices) + "."
-        groups.setdefault(field_.group, []).append(f"| {name} | {detail} |")
+        groups.setdefault(str(field_.group), []).append(f"| {name} | {detail} |")
     blocks = [
         "\n".join([f"**{cell(group)}**", "", "| Field | What to enter |", "| --- | --- |", *rows])
         for group, rows in groups.items()

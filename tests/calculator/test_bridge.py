@@ -55,6 +55,13 @@ def test_errors_name_the_field() -> None:
         "ok": False,
         "error": {
             "field": "shipped",
+            "code": "before",
+            "values": {
+                "field": "shipped",
+                "value": "2026-09-01",
+                "other": "order-date",
+                "earlier": "2026-10-01",
+            },
             "message": "shipped 2026-09-01 is before order-date 2026-10-01",
         },
     }
@@ -122,5 +129,10 @@ def test_an_unexpected_failure_still_answers(monkeypatch: pytest.MonkeyPatch) ->
     data = answer(bridge.assess_json(json.dumps(FIELDS)))
     assert data == {
         "ok": False,
-        "error": {"field": "input", "message": "could not handle this input (RuntimeError)"},
+        "error": {
+            "field": "input",
+            "code": "unexpected",
+            "values": {"kind": "RuntimeError"},
+            "message": "could not handle this input (RuntimeError)",
+        },
     }

@@ -25,7 +25,7 @@ def test_does_not_apply_before_shipping_or_once_received() -> None:
     assert route("not_received", today=ORDER).status == "not_applicable"
     received = route("not_received", shipped=SHIPPED, delivered=SHIPPED + DAY, today=SHIPPED + DAY)
     assert received.status == "not_applicable"
-    assert str(SHIPPED + DAY) in received.reason
+    assert str(SHIPPED + DAY) in str(received.reason)
 
 
 @pytest.mark.parametrize(("offset", "status"), [(-1, "not_yet"), (0, "open"), (1, "open")])
@@ -35,7 +35,7 @@ def test_opens_on_the_earliest_dispute_day(offset: int, status: str) -> None:
     r = route("not_received", shipped=SHIPPED, protection_end=end, today=first + offset * DAY)
     assert (r.status, r.opens_on, r.act_by, r.closes_on) == (status, first, end, end + WINDOW)
     if status == "not_yet":
-        assert str(first) in r.reason and r.days_left is None
+        assert str(first) in str(r.reason) and r.days_left is None
 
 
 def test_a_countdown_shorter_than_the_earliest_day_opens_the_route_at_completion() -> None:
@@ -73,12 +73,12 @@ def test_the_countdown_ending_completes_the_order_and_the_window_follows(
     )
     if today == "after_act_by":
         # A reader told "closed" here would give up money still to be had.
-        assert "completed that day" in r.reason and str(last) in r.reason
-        assert "today" in r.next_step
+        assert "completed that day" in str(r.reason) and str(last) in str(r.reason)
+        assert "today" in str(r.next_step)
     if today == "act_by":
-        assert "extend" in r.next_step
+        assert "extend" in str(r.next_step)
     if status == "closed":
-        assert "PayPal" in r.next_step
+        assert "PayPal" in str(r.next_step)
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,7 @@ def test_an_assumed_countdown_shows_check_between_the_shortest_and_longest_perio
     )
     assert "protection_days" in r.policy_ids
     if status == "check":
-        assert "order page" in r.reason and str(latest) in r.reason
+        assert "order page" in str(r.reason) and str(latest) in str(r.reason)
         assert r.days_left is None
         assert r.guide == "refunds/time-limits/"
 
@@ -157,11 +157,11 @@ def test_a_delivered_scan_with_nothing_in_hand_shortens_the_clock(offset: int, s
         tracking_delivered=scan,
         today=latest + DAY,
     )
-    assert closed.status == "closed" and str(latest) in closed.reason
+    assert closed.status == "closed" and str(latest) in str(closed.reason)
     assert "delivered_scan_completion_days" in r.policy_ids
     if status == "open":
-        assert str(scan) in r.reason
-        assert "proof of delivery" in r.next_step
+        assert str(scan) in str(r.reason)
+        assert "proof of delivery" in str(r.next_step)
 
 
 def test_a_delivered_scan_after_the_countdown_changes_nothing() -> None:
@@ -186,7 +186,7 @@ def test_confirming_receipt_completes_the_order_at_once() -> None:
         today=confirmed + DAY,
     )
     assert (r.status, r.act_by, r.closes_on) == ("open", confirmed, confirmed + WINDOW)
-    assert "confirmed receipt" in r.reason and "mistake" in r.next_step
+    assert "confirmed receipt" in str(r.reason) and "mistake" in str(r.next_step)
 
 
 def test_protection_across_a_leap_day() -> None:
@@ -220,4 +220,4 @@ def test_an_order_from_before_the_window_after_completion_is_a_check() -> None:
         end + window.low * DAY,
         end + window.high * DAY,
     )
-    assert "rules of your order date" in r.reason
+    assert "rules of your order date" in str(r.reason)

@@ -43,9 +43,9 @@ def test_the_window_counts_from_the_payment_in_every_region(
     assert r.family == "payment" and r.guide == "other-routes/paypal-and-card/"
     assert r.policy_ids == ("paypal_dispute_days", "paypal_escalate_days")
     if status == "open":
-        assert str(last) in r.next_step and "escalate" in r.next_step
+        assert str(last) in str(r.next_step) and "escalate" in str(r.next_step)
     else:
-        assert str(last) in r.reason
+        assert str(last) in str(r.reason)
 
 
 def test_without_a_payment_day_the_order_date_counts() -> None:
@@ -73,11 +73,11 @@ def test_an_opened_dispute_must_be_escalated_in_time(offset: int, status: str) -
         escalate_by,
         None,
     )
-    assert str(escalate_by) in r.reason
+    assert str(escalate_by) in str(r.reason)
     if status == "in_dispute":
-        assert str(escalate_by) in r.next_step
+        assert str(escalate_by) in str(r.next_step)
     else:
-        assert "cannot be reopened" in r.reason
+        assert "cannot be reopened" in str(r.reason)
 
 
 @pytest.mark.parametrize("method", [m for m in PaymentMethod if m is not PaymentMethod.PAYPAL])
