@@ -58,11 +58,8 @@ read the input, which only it can word."""
 
 
 def _json(value: object) -> object:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, int | str):
-        return value
-    return str(value)
+    """Values are text, numbers and dates; dates as ISO, as everywhere in JSON."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 class InputError(ValueError):
@@ -76,7 +73,8 @@ class InputError(ValueError):
 
     @property
     def text(self) -> Message:
-        return ERRORS[self.code].format(**self.values)
+        """The message; a date in it is as the reader typed it, YYYY-MM-DD, in any language."""
+        return ERRORS[self.code].format(**{key: _json(v) for key, v in self.values.items()})
 
     @property
     def message(self) -> str:

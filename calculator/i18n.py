@@ -29,6 +29,7 @@ __all__ = [
     "Option",
     "catalogue",
     "language",
+    "load_catalogues",
     "render",
 ]
 
@@ -64,7 +65,15 @@ def _load(lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(io.BytesIO(data))
 
 
-_CATALOGUES: dict[str, gettext.NullTranslations] = {lang: _load(lang) for lang in LANGUAGES}
+_CATALOGUES: dict[str, gettext.NullTranslations] = {}
+
+
+def load_catalogues() -> None:
+    """Read every language's catalogue; done at import, and again after a build."""
+    _CATALOGUES.update({lang: _load(lang) for lang in LANGUAGES})
+
+
+load_catalogues()
 
 
 def catalogue(lang: str) -> gettext.NullTranslations:
@@ -103,7 +112,8 @@ class Message:
     """One catalogue entry and the values for its placeholders.
 
     `plural` is the English plural form of an entry counted by its `n` value;
-    `context` tells apart two entries that read the same in English.
+    `context` tells apart two entries that read the same in English (a counted entry
+    needs none: its plural form tells it apart).
     """
 
     id: str
@@ -137,8 +147,6 @@ def _word(lang: str, message: Message) -> str:
     if message.plural is not None:
         count = message.params["n"]
         assert isinstance(count, int)  # a plural entry is counted by its n
-        if message.context is not None:
-            return words.npgettext(message.context, message.id, message.plural, count)
         return words.ngettext(message.id, message.plural, count)
     if message.context is not None:
         return words.pgettext(message.context, message.id)
