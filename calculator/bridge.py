@@ -73,7 +73,9 @@ def _batch(csv_text: str, today_iso: str, progress: Progress | None, lang: str) 
         raise InputError("today", "not_a_date", field="today", text=str(today_iso))
     if not isinstance(csv_text, str):
         raise InputError("file", "csv_not_text")
-    result = run_batch(csv_text, today, progress)
+    # JavaScript's null reaches Python as Pyodide's own null object, not None: anything that
+    # cannot be called is no progress report.
+    result = run_batch(csv_text, today, progress if callable(progress) else None)
     return {**result.to_dict(lang), "csv": result.to_csv(lang)}
 
 
