@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from datetime import date
 
-__all__ = ["MONTHS", "PATTERNS", "WEEKDAYS", "sentence_date", "weekday"]
+__all__ = [
+    "MONTHS",
+    "ON",
+    "PATTERNS",
+    "WEEKDAYS",
+    "SentenceDate",
+    "on_date",
+    "sentence_date",
+    "weekday",
+]
 
 WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -48,6 +57,15 @@ PATTERNS = {
 """The long form a sentence uses: CLDR's full date for Spanish and Portuguese."""
 
 
+ON = {
+    "en": ("on ", "on ", "on ", "on ", "on ", "on ", "on "),
+    "es": ("el ", "el ", "el ", "el ", "el ", "el ", "el "),
+    "pt_BR": ("na ", "na ", "na ", "na ", "na ", "no ", "no "),
+}
+"""'On' a day, by weekday: Portuguese says 'na terça-feira' but 'no sábado', so a translation
+writes {day:on} rather than a preposition of its own before a weekday it cannot know."""
+
+
 def weekday(day: date, lang: str) -> str:
     return WEEKDAYS[lang][day.weekday()]
 
@@ -60,3 +78,22 @@ def sentence_date(day: date, lang: str) -> str:
         month=MONTHS[lang][day.month - 1],
         year=day.year,
     )
+
+
+def on_date(day: date, lang: str) -> str:
+    return ON[lang][day.weekday()] + sentence_date(day, lang)
+
+
+class SentenceDate:
+    """A date put into a sentence: '{day}' is its long form, '{day:on}' says 'on' that day."""
+
+    __slots__ = ("day", "lang")
+
+    def __init__(self, day: date, lang: str) -> None:
+        self.day = day
+        self.lang = lang
+
+    def __format__(self, spec: str) -> str:
+        if spec == "on":
+            return on_date(self.day, self.lang)
+        return sentence_date(self.day, self.lang)

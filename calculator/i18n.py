@@ -5,7 +5,8 @@ the values of its named placeholders. The rules build Messages; only the front
 ends word them, in the language they were asked for, through the standard
 library's gettext and the catalogues compiled into the package (read at import,
 so the browser's snapshot of the interpreter holds them all). Dates put into a
-sentence take the language's long form; numbers are plain digits.
+sentence take the language's long form ('{day:on}' adds the language's 'on'); numbers
+are plain digits.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import date
 from importlib import resources
 from typing import overload
 
-from calculator.dates_i18n import sentence_date
+from calculator.dates_i18n import SentenceDate
 
 __all__ = [
     "DEFAULT",
@@ -157,9 +158,9 @@ def _value(value: object, lang: str) -> object:
     if isinstance(value, Message):
         return render(value, lang)
     if isinstance(value, date):
-        return sentence_date(value, lang)
+        return SentenceDate(value, lang)
     if isinstance(value, Joined):
-        return value.separator.join(str(_value(item, lang)) for item in value.items)
+        return value.separator.join(format(_value(item, lang)) for item in value.items)
     return value
 
 

@@ -70,6 +70,12 @@ def long_date(day: date, lang: str = DEFAULT) -> str:
     return sentence_date(day, lang)
 
 
+def _when(day: date, lang: str) -> object:
+    """A date for a message: English's own form as text; in another language the date
+    itself, which the message words in its long form (with 'on' where it says {day:on})."""
+    return long_date(day) if lang == DEFAULT else day
+
+
 def days_left_phrase(days_left: int, lang: str = DEFAULT) -> str:
     if days_left == 0:
         return render(LAST_DAY_TODAY, lang)
@@ -89,14 +95,14 @@ def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
 def _dates(act_by: date | None, closes_on: date | None, days_left: int | None, lang: str) -> str:
     if closes_on is None:
         return ""
-    day = long_date(closes_on, lang)
+    day = _when(closes_on, lang)
     if days_left is None:
         last = render(LAST_DAY.format(day=day), lang)
     else:
         left = days_left_phrase(days_left, lang)
         last = render(LAST_DAY_LEFT.format(day=day, left=left), lang)
     if act_by is not None and act_by != closes_on:
-        return render(BEST_BY.format(day=long_date(act_by, lang), last=last), lang)
+        return render(BEST_BY.format(day=_when(act_by, lang), last=last), lang)
     return last
 
 
@@ -125,20 +131,20 @@ def when_phrase(
     if status is Status.CHECK:
         assert closes_on is not None  # a check always has its range
         label = render(status_label(status, decider), lang).upper()
-        day = long_date(closes_on, lang)
+        day = _when(closes_on, lang)
         if latest is None:
             return render(CHECK.format(label=label, day=day), lang)
-        until = long_date(latest, lang)
+        until = _when(latest, lang)
         return render(CHECK_UNTIL.format(label=label, day=day, latest=until), lang)
     if status is Status.IN_DISPUTE:
         if not act_by:
             return render(IN_DISPUTE, lang)
         look = IN_DISPUTE_LOOK if family is Family.ALIEXPRESS else IN_DISPUTE_ACT
-        return render(look.format(day=long_date(act_by, lang)), lang)
+        return render(look.format(day=_when(act_by, lang)), lang)
     last = latest or closes_on
     if status is Status.CLOSED:
         if last:
-            return render(CLOSED_ON.format(day=long_date(last, lang)), lang)
+            return render(CLOSED_ON.format(day=_when(last, lang)), lang)
         return render(CLOSED, lang)
     return render(NOT_APPLICABLE, lang)
 
@@ -190,9 +196,9 @@ def _completion_lines(assessment: Assessment, lang: str) -> list[str]:
     completed, latest = assessment.completed_on, assessment.completed_on_latest
     if completed is None:
         return []
-    day = long_date(completed, lang)
+    day = _when(completed, lang)
     if latest is not None:
-        text = COMPLETES_BETWEEN.format(day=day, latest=long_date(latest, lang))
+        text = COMPLETES_BETWEEN.format(day=day, latest=_when(latest, lang))
         return [render(text, lang)]
     if assessment.completed_by is CompletedBy.PROTECTION_END:
         return []
@@ -209,19 +215,19 @@ def render_summary(assessment: Assessment, why: bool = False, lang: str = DEFAUL
 
     rules = POLICY.rules_as_of.isoformat()
     lines = [
-        say(PLACED.format(day=long_date(case.order_date, lang))),
-        say(CHECKED.format(day=long_date(assessment.today, lang), rules=rules)),
+        say(PLACED.format(day=_when(case.order_date, lang))),
+        say(CHECKED.format(day=_when(assessment.today, lang), rules=rules)),
     ]
     end = assessment.protection_end
     if end is not None:
         ended = end < assessment.today
-        day = long_date(end, lang)
+        day = _when(end, lang)
         later = assessment.protection_end_latest
         if later is None:
             line = (PROTECTION_ENDED if ended else PROTECTION_ENDS).format(day=day)
         else:
             text = PROTECTION_ENDED_RANGE if ended else PROTECTION_ENDS_RANGE
-            line = text.format(day=day, latest=long_date(later, lang))
+            line = text.format(day=day, latest=_when(later, lang))
         lines.append(say(line))
     lines += _completion_lines(assessment, lang)
     lines.append("")
@@ -237,7 +243,7 @@ def render_summary(assessment: Assessment, why: bool = False, lang: str = DEFAUL
                 lines += _route_lines(route, why, lang)
     dispute = assessment.dispute
     if dispute is not None:
-        lines += ["", say(DISPUTE_OPENED.format(day=long_date(dispute.opened, lang)))]
+        lines += ["", say(DISPUTE_OPENED.format(day=_when(dispute.opened, lang)))]
         lines += _wrap(say(dispute.message), _INNER, _INDENT)
         if dispute.payment_note is not None:
             lines += _wrap(say(dispute.payment_note), _INNER, _INDENT)

@@ -46,7 +46,8 @@ HEADER = """\
 # The calculator's words{language}.
 # English is the source language; each entry's comment says where it is used and what its
 # placeholders hold. Keep the placeholders as they are; dates come in the language's long
-# form. Compiled to .mo by `python -m sitebuild.catalogues compile`.
+# form, and {{date:on}} says 'on' that day in the language's own way (pt: na/no by weekday).
+# Compiled to .mo by `python -m sitebuild.catalogues compile`.
 #"""
 
 GLOSSARY = {

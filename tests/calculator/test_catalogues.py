@@ -76,6 +76,9 @@ def test_translations_keep_the_named_placeholders(lang: str) -> None:
         for form in forms:
             assert _names(form) <= expected, (key, form)
             assert expected - {"n"} <= _names(form), (key, form)
+            # The one format a translation may add: {day:on}, 'on' that day.
+            specs = {spec for _, name, spec, _ in string.Formatter().parse(form) if name}
+            assert specs <= {"", "on"}, (key, form)
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)

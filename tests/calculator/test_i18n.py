@@ -13,9 +13,10 @@ from babel.dates import format_date
 from test_golden import CASES, GOLDEN, UPDATE
 
 from calculator import assess, i18n, parse_case
-from calculator.dates_i18n import MONTHS, WEEKDAYS, sentence_date
+from calculator.dates_i18n import MONTHS, WEEKDAYS, on_date, sentence_date
 from calculator.i18n import DEFAULT, LANGUAGES, Joined, Message, Option, language, render
 from calculator.ics import calendar_ics
+from calculator.summary import render_summary
 
 CLDR = {"es": "es", "pt_BR": "pt_BR"}
 TRANSLATED = tuple(lang for lang in LANGUAGES if lang != DEFAULT)
@@ -40,6 +41,17 @@ def test_the_long_forms_read_as_written() -> None:
     assert sentence_date(day, "pt_BR") == "terça-feira, 15 de dezembro de 2026"
     # English keeps the ISO form its sentences have always had.
     assert sentence_date(day, "en") == "2026-12-15"
+    # 'On' a day: Portuguese contracts it by the weekday's gender.
+    saturday = date(2026, 12, 19)
+    assert on_date(day, "pt_BR") == "na terça-feira, 15 de dezembro de 2026"
+    assert on_date(saturday, "pt_BR") == "no sábado, 19 de dezembro de 2026"
+    assert on_date(saturday, "es") == "el sábado, 19 de diciembre de 2026"
+    assert on_date(day, "en") == "on 2026-12-15"
+    text = Message("{day} / {day:on}").format(day=saturday)
+    assert (
+        render(text, "pt_BR")
+        == "sábado, 19 de dezembro de 2026 / no sábado, 19 de dezembro de 2026"
+    )
 
 
 @pytest.mark.parametrize(
@@ -81,7 +93,7 @@ def test_values_are_worded_in_the_language_too() -> None:
     dated = Message("The order arrived on {delivered}, so it was received.")
     assert (
         render(dated.format(delivered=date(2026, 12, 15)), "pt_BR")
-        == "O pedido chegou em terça-feira, 15 de dezembro de 2026, então foi recebido."
+        == "O pedido chegou na terça-feira, 15 de dezembro de 2026, então foi recebido."
     )
     assert render(None, "es") is None and render("as typed", "es") == "as typed"
 
@@ -157,6 +169,8 @@ def test_no_english_sentence_is_left_in_a_translated_answer(lang: str) -> None:
         for line in calendar_ics(assessment, lang).splitlines():
             if line.startswith(("SUMMARY:", "DESCRIPTION:")):
                 assert not ENGLISH.search(line.split(":", 1)[1]), (name, line)
+        for line in render_summary(assessment, lang=lang).splitlines():
+            assert not ENGLISH.search(line), (name, line)
 
 
 def test_ids_and_dates_stay_the_same_in_every_language() -> None:
