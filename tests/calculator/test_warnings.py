@@ -11,10 +11,14 @@ from calculator.dates import add_working_days
 from calculator.facts import Facts, facts_for
 from calculator.i18n import Joined, Message
 from calculator.policy import POLICY
-from calculator.routes import chargeback
+from calculator.routes import chargeback, not_received
 from calculator.warnings import (
+    FALLBACK_MAY_HAVE_CLOSED,
     LAST_DAY,
+    LAST_DAY_PACIFIC,
     PROTECTION_ASSUMED,
+    PROTECTION_ENDING,
+    PROTECTION_ENDING_IN,
     REFUND_CLOSES_FIRST,
     aliexpress_expected_end,
     peak_seasons_between,
@@ -58,9 +62,11 @@ def test_no_extension_advice_once_a_dispute_is_open() -> None:
 
 def test_protection_ending_wording_for_today_and_tomorrow() -> None:
     today = assess(Case(order_date=ORDER, shipped=SHIPPED, today=END)).warnings
-    assert any("ends on" in str(w.message) and "today" in str(w.message) for w in today)
+    assert PROTECTION_ENDING[0].format(end=END) in [w.message for w in today]
     tomorrow = assess(Case(order_date=ORDER, shipped=SHIPPED, today=END - DAY)).warnings
-    assert any("tomorrow" in str(w.message) for w in tomorrow)
+    assert PROTECTION_ENDING[1].format(end=END) in [w.message for w in tomorrow]
+    later = assess(Case(order_date=ORDER, shipped=SHIPPED, today=END - 3 * DAY)).warnings
+    assert PROTECTION_ENDING_IN.format(end=END, n=3) in [w.message for w in later]
 
 
 def test_no_protection_warning_once_delivered() -> None:
@@ -175,11 +181,13 @@ def test_the_last_day_warns_about_pacific_time_in_the_right_direction() -> None:
     last = END + timedelta(days=POLICY.days("dispute_window_days"))
     result = assess(Case(order_date=ORDER, shipped=SHIPPED, protection_end=END, today=last))
     warning = next(w for w in result.warnings if w.id == "last_day")
-    assert "Item not received" in str(warning.message)
-    assert POLICY.timezone_note in str(warning.message)
+    titles = warning.message.params["titles"]
+    assert isinstance(titles, Joined) and not_received.ROUTE.title in titles.items
+    assert warning.message.id == LAST_DAY_PACIFIC.id
+    # The message says the policy's own timezone note, word for word, in English.
+    assert POLICY.timezone_note in LAST_DAY_PACIFIC.id
     # Europe is ahead of California, so the Pacific day ends after the reader's midnight.
-    assert "ahead of California" in str(warning.message) and "next morning" in str(warning.message)
-    assert "behind" in str(warning.message) and "act on the day shown" in str(warning.message)
+    assert "ahead of California" in LAST_DAY_PACIFIC.id and "next morning" in LAST_DAY_PACIFIC.id
     assert "last_day" not in ids(shipped=SHIPPED, protection_end=END, today=last - DAY)
 
 
@@ -294,8 +302,8 @@ def test_a_fallback_in_check_may_already_have_closed() -> None:
     assert result.route("chargeback").status == "check"
     message = _warning(result, "fallback_closes_first")
     # Never a later last day than the strictest limit: it may have closed already.
-    assert message is not None and "may already have closed" in str(message)
-    assert str(ORDER + NOTICE) in str(message) and str(ORDER + NETWORK) in str(message)
+    assert message is not None and message.id == FALLBACK_MAY_HAVE_CLOSED.id
+    assert (message.params["last"], message.params["latest"]) == (ORDER + NOTICE, ORDER + NETWORK)
 
 
 def test_nothing_to_compare_without_an_aliexpress_last_day() -> None:
