@@ -1,7 +1,9 @@
 """The answer for one order, as typed values that serialise to the shared JSON shape.
 
 The JSON shape is a contract with the browser page and the batch output, so
-it is built in one place: `Assessment.to_dict()`.
+it is built in one place: `Assessment.to_dict()`. The answer holds messages, not
+sentences: `to_dict(lang)` words them in the reader's language, while keys,
+ids and dates stay the same in every language.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from calculator.case import Case
 from calculator.fields import FIELDS
+from calculator.i18n import DEFAULT, Message, render
 from calculator.policy import Entry
 from calculator.vocab import (
     DISPUTE_STAGE_LABELS,
@@ -69,7 +72,7 @@ class PolicyUse:
 @dataclass(slots=True)
 class Route:
     route: RouteId
-    title: str
+    title: Message
     family: Family
     status: Status
     opens_on: date | None
@@ -80,36 +83,36 @@ class Route:
     closes_on_latest: date | None
     """Where the real last day is unknown: the latest it can be. Between the two: 'check'."""
     days_left: int | None
-    reason: str
-    next_step: str
+    reason: Message
+    next_step: Message
     guide: str
     policy: tuple[PolicyUse, ...]
     decider: Decider = Decider.ORDER_PAGE
     """Who says whether the route is still open while it is in 'check'."""
 
     @property
-    def status_label(self) -> str:
+    def status_label(self) -> Message:
         return status_label(self.status, self.decider)
 
     @property
     def policy_ids(self) -> tuple[str, ...]:
         return tuple(use.entry.id for use in self.policy)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT) -> dict[str, Any]:
         return {
             "route": self.route,
-            "title": self.title,
+            "title": render(self.title, lang),
             "family": self.family,
-            "family_label": FAMILY_LABELS[self.family],
+            "family_label": render(FAMILY_LABELS[self.family], lang),
             "status": self.status,
-            "status_label": self.status_label,
+            "status_label": render(self.status_label, lang),
             "opens_on": iso(self.opens_on),
             "act_by": iso(self.act_by),
             "closes_on": iso(self.closes_on),
             "closes_on_latest": iso(self.closes_on_latest),
             "days_left": self.days_left,
-            "reason": self.reason,
-            "next_step": self.next_step,
+            "reason": render(self.reason, lang),
+            "next_step": render(self.next_step, lang),
             "guide": self.guide,
             "policy": [use.to_dict() for use in self.policy],
         }
@@ -119,17 +122,17 @@ class Route:
 class DisputeStep:
     """One step of a dispute's progress, in the words the page shows."""
 
-    label: str
+    label: Message
     date: date | None
     """The day it happened or is due, if one is known."""
     state: StepState
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT) -> dict[str, Any]:
         return {
-            "label": self.label,
+            "label": render(self.label, lang),
             "date": iso(self.date),
             "state": self.state,
-            "state_label": STEP_STATE_LABELS[self.state],
+            "state_label": render(STEP_STATE_LABELS[self.state], lang),
         }
 
 
@@ -139,11 +142,11 @@ class Dispute:
     reason: DisputeReason
     seller_reply_due: date
     stage: DisputeStage
-    message: str
+    message: Message
     next_date: date | None
     """The next day the reader should look at the dispute again, if one is known."""
     refund_expected_by: date | None
-    payment_note: str | None
+    payment_note: Message | None
     guide: str
     steps: tuple[DisputeStep, ...]
     """From the opening to the money back: done, then the one current step, then next."""
@@ -159,20 +162,20 @@ class Dispute:
         """The route the dispute is about: one id for each reason."""
         return RouteId(self.reason)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT) -> dict[str, Any]:
         return {
             "opened": iso(self.opened),
             "reason": self.reason,
             "route": self.route,
             "seller_reply_due": iso(self.seller_reply_due),
             "stage": self.stage,
-            "stage_label": DISPUTE_STAGE_LABELS[self.stage],
-            "message": self.message,
+            "stage_label": render(DISPUTE_STAGE_LABELS[self.stage], lang),
+            "message": render(self.message, lang),
             "next_date": iso(self.next_date),
             "refund_expected_by": iso(self.refund_expected_by),
-            "payment_note": self.payment_note,
+            "payment_note": render(self.payment_note, lang),
             "guide": self.guide,
-            "steps": [step.to_dict() for step in self.steps],
+            "steps": [step.to_dict(lang) for step in self.steps],
             "outcome": self.outcome,
             "return_ship_by": iso(self.return_ship_by),
         }
@@ -182,14 +185,14 @@ class Dispute:
 class Event:
     date: date
     kind: EventKind
-    label: str
+    label: Message
     route: RouteId | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT) -> dict[str, Any]:
         return {
             "date": self.date.isoformat(),
             "kind": self.kind,
-            "label": self.label,
+            "label": render(self.label, lang),
             "route": self.route,
         }
 
@@ -199,10 +202,10 @@ class Notice:
     """A trap worth a sentence; `id` is fixed so pages and batches can count them."""
 
     id: str
-    message: str
+    message: Message
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "message": self.message}
+    def to_dict(self, lang: str = DEFAULT) -> dict[str, Any]:
+        return {"id": self.id, "message": render(self.message, lang)}
 
 
 def _json_value(value: object) -> object:
@@ -232,7 +235,7 @@ class Assessment:
     dispute: Dispute | None
     timeline: tuple[Event, ...]
     warnings: tuple[Notice, ...]
-    next_step: str
+    next_step: Message
     next_route: RouteId | None
     """The route the next step comes from, if it comes from one."""
     next_guide: str | None = None
@@ -244,7 +247,8 @@ class Assessment:
                 return route
         raise KeyError(route_id)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT) -> dict[str, Any]:
+        """The JSON shape, its words in `lang`."""
         return {
             "today": self.today.isoformat(),
             "case": case_dict(self.case),
@@ -253,11 +257,11 @@ class Assessment:
             "completed_on": iso(self.completed_on),
             "completed_by": self.completed_by,
             "completed_on_latest": iso(self.completed_on_latest),
-            "routes": [route.to_dict() for route in self.routes],
-            "dispute": None if self.dispute is None else self.dispute.to_dict(),
-            "timeline": [event.to_dict() for event in self.timeline],
-            "warnings": [warning.to_dict() for warning in self.warnings],
-            "next_step": self.next_step,
+            "routes": [route.to_dict(lang) for route in self.routes],
+            "dispute": None if self.dispute is None else self.dispute.to_dict(lang),
+            "timeline": [event.to_dict(lang) for event in self.timeline],
+            "warnings": [warning.to_dict(lang) for warning in self.warnings],
+            "next_step": render(self.next_step, lang),
             "next_route": self.next_route,
             "next_guide": self.next_guide,
         }

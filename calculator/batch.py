@@ -31,6 +31,7 @@ from calculator.case import InputError, parse_case
 from calculator.echo import clip
 from calculator.engine import triage
 from calculator.fields import FIELDS
+from calculator.i18n import DEFAULT, Message, render
 from calculator.vocab import (
     DISPUTE_STAGE_LABELS,
     FAMILY_LABELS,
@@ -76,15 +77,19 @@ CSV_COLUMNS = (
 )
 
 
-def column_help() -> str:
+ORDER_ID_HELP = Message("your reference for the order (optional)")
+REQUIRED = Message("{help} (required)")
+
+
+def column_help(lang: str = DEFAULT) -> str:
     """One line per input column, for the command's help."""
     width = max(len(column) for column in COLUMNS)
-    lines = [f"  {'order_id':<{width}}  your reference for the order (optional)"]
+    lines = [f"  {'order_id':<{width}}  {render(ORDER_ID_HELP, lang)}"]
     for field in FIELDS:
         if field.name == "today":
             continue
-        need = " (required)" if field.required else ""
-        lines.append(f"  {field.column:<{width}}  {field.help}{need}")
+        text = REQUIRED.format(help=field.help) if field.required else field.help
+        lines.append(f"  {field.column:<{width}}  {render(text, lang)}")
     return "\n".join(lines)
 
 
@@ -98,18 +103,18 @@ class BatchRow:
     route: RouteId | None
     family: Family | None
     status: Status | None
-    title: str | None
+    title: Message | None
     act_by: date | None
     closes_on: date | None
     closes_on_latest: date | None
     days_left: int | None
-    next_step: str
+    next_step: Message
     dispute_stage: DisputeStage | None
     warnings: tuple[str, ...]
     decider: Decider = Decider.ORDER_PAGE
     fallback: RouteId | None = None
     """The payment or law route that closes before AliExpress is likely to decide."""
-    fallback_title: str | None = None
+    fallback_title: Message | None = None
     fallback_closes_on: date | None = None
 
     @property
@@ -122,36 +127,42 @@ class BatchRow:
             self.line,
         )
 
-    def csv_cells(self) -> list[object]:
+    def csv_cells(self, lang: str = DEFAULT) -> list[object]:
         """The row's cells in CSV_COLUMNS order, from its JSON shape; the error stays empty."""
-        cells = self.to_dict()
+        cells = self.to_dict(lang)
         cells["warnings"] = " ".join(self.warnings)
         cells["error"] = ""
         return [cells[column] for column in CSV_COLUMNS]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT) -> dict[str, Any]:
         return {
             "line": self.line,
             "order_id": self.order_id,
             "route": self.route,
             "family": self.family,
-            "family_label": None if self.family is None else FAMILY_LABELS[self.family],
+            "family_label": None
+            if self.family is None
+            else render(FAMILY_LABELS[self.family], lang),
             "status": self.status,
             "status_label": (
-                None if self.status is None else status_label(self.status, self.decider)
+                None
+                if self.status is None
+                else render(status_label(self.status, self.decider), lang)
             ),
-            "title": self.title,
+            "title": render(self.title, lang),
             "act_by": iso(self.act_by),
             "closes_on": iso(self.closes_on),
             "closes_on_latest": iso(self.closes_on_latest),
             "days_left": self.days_left,
             "fallback": self.fallback,
-            "fallback_title": self.fallback_title,
+            "fallback_title": render(self.fallback_title, lang),
             "fallback_closes_on": iso(self.fallback_closes_on),
-            "next_step": self.next_step,
+            "next_step": render(self.next_step, lang),
             "dispute_stage": self.dispute_stage,
             "dispute_stage_label": (
-                None if self.dispute_stage is None else DISPUTE_STAGE_LABELS[self.dispute_stage]
+                None
+                if self.dispute_stage is None
+                else render(DISPUTE_STAGE_LABELS[self.dispute_stage], lang)
             ),
             "warnings": list(self.warnings),
         }
@@ -162,15 +173,25 @@ class BatchError:
     line: int
     order_id: str
     """Cut to a few dozen characters, like every value a message repeats."""
-    field: str
-    message: str
+    error: InputError
+    """Its field and the field names in its message are the CSV's column names."""
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def field(self) -> str:
+        return self.error.field
+
+    @property
+    def message(self) -> str:
+        """In English, the source language."""
+        return self.error.message
+
+    def to_dict(self, lang: str = DEFAULT) -> dict[str, Any]:
         return {
             "line": self.line,
             "order_id": self.order_id,
             "field": self.field,
-            "message": self.message,
+            "code": self.error.code,
+            "message": self.error.worded(lang),
         }
 
 
@@ -189,37 +210,36 @@ class BatchResult:
     errors: tuple[BatchError, ...]
     ignored_columns: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT) -> dict[str, Any]:
+        """The JSON shape; its labels and sentences in `lang`, its keys and values not."""
         return {
             "today": self.today.isoformat(),
-            "rows": [row.to_dict() for row in self.rows],
-            "errors": [error.to_dict() for error in self.errors],
+            "rows": [row.to_dict(lang) for row in self.rows],
+            "errors": [error.to_dict(lang) for error in self.errors],
             "ignored_columns": list(self.ignored_columns),
         }
 
-    def to_csv(self) -> str:
-        """Rows most urgent first, then one line per bad row with its error."""
+    def to_csv(self, lang: str = DEFAULT) -> str:
+        """Rows most urgent first, then one line per bad row with its error.
+
+        The column names and the ids stay as they are; titles, steps and errors are in `lang`.
+        """
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
-        writer.writerows([_cell(value) for value in row.csv_cells()] for row in self.rows)
+        writer.writerows([_cell(value) for value in row.csv_cells(lang)] for row in self.rows)
         blank = [""] * len(CSV_COLUMNS)
         for error in self.errors:
             cells = dict(zip(CSV_COLUMNS, blank, strict=True))
-            cells.update(order_id=error.order_id, line=str(error.line), error=error.message)
+            cells.update(
+                order_id=error.order_id, line=str(error.line), error=error.error.worded(lang)
+            )
             writer.writerow([_cell(value) for value in cells.values()])
         return out.getvalue()
 
 
 def _column(option: str) -> str:
     return option.replace("-", "_")
-
-
-def _columns_in(message: str) -> str:
-    """Speak of columns as the CSV names them, not as command-line options."""
-    for option in _CASE_COLUMNS.values():
-        message = message.replace(option, _column(option))
-    return message
 
 
 def _header(names: list[str]) -> tuple[list[str | None], int | None, tuple[str, ...]]:
@@ -230,10 +250,10 @@ def _header(names: list[str]) -> tuple[list[str | None], int | None, tuple[str, 
     seen: set[str] = set()
     for name in normal:
         if name in seen and name in COLUMNS:
-            raise InputError("file", f"the CSV header names the column {name} twice")
+            raise InputError("file", "column_twice", name=name)
         seen.add(name)
     if "order_date" not in seen:
-        raise InputError("file", "the CSV header has no order_date column")
+        raise InputError("file", "no_order_date")
     ignored = tuple(name for name in normal if name not in COLUMNS)
     keys = [_CASE_COLUMNS.get(name) for name in normal]
     id_column = normal.index("order_id") if "order_id" in seen else None
@@ -272,10 +292,10 @@ def _assess_row(line: int, order_id: str, fields: dict[str, str], today: date) -
 
 # A line and its ending, as the csv module counts lines: \r\n, \r or \n.
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-_QUOTES = 'its quote marks (") do not pair up'
+_UNPAIRED = "unpaired"
 
 
-def _records(csv_text: str) -> Iterator[tuple[int, list[str] | str]]:
+def _records(csv_text: str) -> Iterator[tuple[int, list[str] | InputError]]:
     """(line number, cells) per record, or (line number, error) for one that is not CSV.
 
     A quoted cell may hold line breaks, so one stray opening quote would swallow
@@ -300,12 +320,14 @@ def _records(csv_text: str) -> Iterator[tuple[int, list[str] | str]]:
         try:
             cells = next(reader)
             if width is not None and at > first and len(cells) > width:
-                raise csv.Error(_QUOTES)
+                raise csv.Error(_UNPAIRED)
         except StopIteration:
             return
         except csv.Error as error:
-            reason = _QUOTES if '"' in lines[first - 1] else str(error)
-            yield first, f"line {first} is not valid CSV: {reason}"
+            if '"' in lines[first - 1] or str(error) == _UNPAIRED:
+                yield first, InputError("file", "unpaired_quotes", line=first)
+            else:
+                yield first, InputError("file", "not_csv", line=first, reason=str(error))
             at = first
             reader = csv.reader(feed(), strict=True)
             continue
@@ -326,9 +348,9 @@ def run_batch(csv_text: str, today: date, progress: Progress | None = None) -> B
     records = _records(csv_text)
     first = next(records, None)
     if first is None:
-        raise InputError("file", "the CSV file is empty")
-    if isinstance(first[1], str):
-        raise InputError("file", first[1])
+        raise InputError("file", "empty_csv")
+    if isinstance(first[1], InputError):
+        raise first[1]
     keys, id_column, ignored = _header(first[1])
     width = len(keys)
     # Read every record first: a syntax error is found before any work, and the total is known.
@@ -340,8 +362,8 @@ def run_batch(csv_text: str, today: date, progress: Progress | None = None) -> B
     for done, (line, cells) in enumerate(body):
         if progress is not None and done and done % every == 0:
             progress(done, total)
-        if isinstance(cells, str):
-            errors.append(BatchError(line, "", "file", cells))
+        if isinstance(cells, InputError):
+            errors.append(BatchError(line, "", cells))
             continue
         if not "".join(cells).strip():
             continue
@@ -349,19 +371,15 @@ def run_batch(csv_text: str, today: date, progress: Progress | None = None) -> B
         if id_column is not None and id_column < len(cells):
             order_id = cells[id_column].strip()
         if len(cells) > width:
-            errors.append(
-                BatchError(
-                    line, clip(order_id), "file", f"line {line} has more cells than the header"
-                )
-            )
+            error = InputError("file", "more_cells", line=line)
+            errors.append(BatchError(line, clip(order_id), error))
             continue
         fields = {key: cell for key, cell in zip(keys, cells, strict=False) if key is not None}
         try:
             rows.append(_assess_row(line, order_id, fields, today))
         except InputError as error:
-            errors.append(
-                BatchError(line, clip(order_id), _column(error.field), _columns_in(error.message))
-            )
+            # Speak of columns as the CSV names them, not as command-line options.
+            errors.append(BatchError(line, clip(order_id), error.renamed(_column)))
     if progress is not None:
         progress(total, total)
     rows.sort(key=lambda row: row.urgency)

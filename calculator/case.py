@@ -9,13 +9,15 @@ exist, and how each is read, comes from calculator.fields.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import StrEnum
 
 from calculator.dates import parse_iso
-from calculator.echo import clip
+from calculator.errors import InputError
 from calculator.fields import FIELD_BY_NAME, FIELDS, Field, FieldKind
+from calculator.i18n import Option
 from calculator.policy import POLICY
 from calculator.vocab import REFUNDING, DisputeOutcome, DisputeReason, PaymentMethod, Region
 
@@ -40,18 +42,6 @@ _DISPUTE_STEPS = tuple(
     (name, FIELD_BY_NAME[name].attr)
     for name in ("seller-replied", "return-agreed", "refund-approved", "dispute-closed")
 )
-
-
-class InputError(ValueError):
-    """Bad input, named by the option the user typed so they can find it at once."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-    def to_dict(self) -> dict[str, str]:
-        return {"field": self.field, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -105,7 +95,9 @@ class Case:
 
 def _after(field: str, later: date, other: str, earlier: date | None) -> None:
     if earlier is not None and later < earlier:
-        raise InputError(field, f"{field} {later} is before {other} {earlier}")
+        raise InputError(
+            field, "before", field=Option(field), value=later, other=Option(other), earlier=earlier
+        )
 
 
 def _check_dates(case: Case) -> None:
@@ -115,32 +107,49 @@ def _check_dates(case: Case) -> None:
         if value is None:
             continue
         if not isinstance(value, date):
-            raise InputError(name, f"{name} must be a date")
+            raise InputError(name, "date_type", field=Option(name))
         if not low_year <= value.year <= high_year:
-            raise InputError(name, f"{name} {value} is outside the years {low_year} to {high_year}")
+            raise InputError(
+                name, "years", field=Option(name), value=value, low=low_year, high=high_year
+            )
 
 
 def _check_protection(case: Case) -> None:
     if case.protection_days is None:
         return
     if case.protection_end is not None:
-        raise InputError("protection-days", "give protection-end or protection-days, not both")
+        raise InputError(
+            "protection-days",
+            "not_both",
+            field=Option("protection-end"),
+            other=Option("protection-days"),
+        )
     low, high = POLICY.limit("protection_days_min"), POLICY.limit("protection_days_max")
     if not low <= case.protection_days <= high:
         raise InputError(
             "protection-days",
-            f"protection-days {clip(case.protection_days)} is outside {low} to {high}",
+            "range",
+            field=Option("protection-days"),
+            value=case.protection_days,
+            low=low,
+            high=high,
         )
+
+
+def _not_one_of(field: str, value: object, choices: type[StrEnum]) -> InputError:
+    return InputError(
+        field, "not_one_of", field=Option(field), text=str(value), choices=", ".join(choices)
+    )
+
+
+def _needed(field: str, other: str) -> InputError:
+    return InputError(field, "needed_with", field=Option(field), other=Option(other))
 
 
 _METHODS = frozenset(PaymentMethod)
 _REGIONS = frozenset(Region)
 _REASONS = frozenset(DisputeReason)
 _OUTCOMES = frozenset(DisputeOutcome)
-
-
-def _not_one_of(field: str, value: object, words: Iterable[str]) -> InputError:
-    return InputError(field, f"{field} '{clip(value)}' is not one of {', '.join(words)}")
 
 
 def _check_choices(case: Case) -> None:
@@ -152,7 +161,7 @@ def _check_choices(case: Case) -> None:
         if case.dispute_reason not in _REASONS:
             raise _not_one_of("dispute-reason", case.dispute_reason, DisputeReason)
         if case.dispute_opened is None:
-            raise InputError("dispute-opened", "dispute-opened is needed with dispute-reason")
+            raise _needed("dispute-opened", "dispute-reason")
     _check_outcome(case)
 
 
@@ -161,16 +170,16 @@ def _check_outcome(case: Case) -> None:
     if outcome is None:
         return
     if outcome not in _OUTCOMES:
-        raise InputError(
-            "dispute-outcome",
-            f"dispute-outcome '{outcome}' is not one of {', '.join(DisputeOutcome)}",
-        )
+        raise _not_one_of("dispute-outcome", outcome, DisputeOutcome)
     if case.dispute_closed is None:
-        raise InputError("dispute-closed", "dispute-closed is needed with dispute-outcome")
+        raise _needed("dispute-closed", "dispute-outcome")
     if case.refund_approved is not None and outcome not in REFUNDING:
         raise InputError(
             "dispute-outcome",
-            f"dispute-outcome {outcome} does not fit a refund approved on {case.refund_approved}",
+            "outcome_refund",
+            field=Option("dispute-outcome"),
+            value=str(outcome),
+            approved=case.refund_approved,
         )
 
 
@@ -183,7 +192,7 @@ def _check_order(case: Case) -> None:
         if value is None:
             continue
         if case.shipped is None:
-            raise InputError("shipped", f"shipped is needed with {name}")
+            raise _needed("shipped", name)
         assert isinstance(value, date)  # checked by _check_dates
         _after(name, value, "shipped", case.shipped)
     if case.dispute_opened is not None:
@@ -195,14 +204,19 @@ def _check_order(case: Case) -> None:
         if not isinstance(value, date):
             continue
         if case.dispute_opened is None:
-            raise InputError("dispute-opened", f"dispute-opened is needed with {name}")
+            raise _needed("dispute-opened", name)
         _after(name, value, previous_name, previous)
         previous, previous_name = value, name
     if case.paid_on is not None:
         _after("paid-on", case.paid_on, "order-date", order)
     if case.paypal_opened is not None:
         if case.payment_method is not PaymentMethod.PAYPAL:
-            raise InputError("paypal-opened", "paypal-opened needs payment-method paypal")
+            raise InputError(
+                "paypal-opened",
+                "needs_paypal",
+                field=Option("paypal-opened"),
+                other=Option("payment-method"),
+            )
         _after("paypal-opened", case.paypal_opened, "paid-on", case.paid_on)
         _after("paypal-opened", case.paypal_opened, "order-date", order)
 
@@ -211,11 +225,11 @@ def _check_today(case: Case) -> None:
     if case.today is None:
         return
     if case.today < case.order_date:
-        raise InputError("today", f"today {case.today} is before order-date {case.order_date}")
+        _after("today", case.today, "order-date", case.order_date)
     for name, attr in _EVENT_FIELDS:
         value = getattr(case, attr)
         if isinstance(value, date) and value > case.today:
-            raise InputError(name, f"{name} {value} is after today {case.today}")
+            raise InputError(name, "after_today", field=Option(name), value=value, today=case.today)
 
 
 def check_case(case: Case) -> None:
@@ -239,7 +253,7 @@ def check_case(case: Case) -> None:
 
 def _text(field: str, raw: object) -> str:
     if not isinstance(raw, str):
-        raise InputError(field, f"{field} must be text, not {type(raw).__name__}")
+        raise InputError(field, "not_text", field=Option(field), kind=type(raw).__name__)
     return raw.strip()
 
 
@@ -254,7 +268,7 @@ def _parse_date(field: str, raw: object) -> date | None:
         return None
     parsed = parse_iso(text)
     if parsed is None:
-        raise InputError(field, f"{field} '{clip(text)}' is not a real date in YYYY-MM-DD form")
+        raise InputError(field, "not_a_date", field=Option(field), text=text)
     return parsed
 
 
@@ -265,9 +279,9 @@ def _parse_days(field: str, raw: object) -> int | None:
     if not text:
         return None
     if _WHOLE.fullmatch(text) is None:
-        raise InputError(field, f"{field} '{clip(text)}' is not a whole number of days")
+        raise InputError(field, "not_days", field=Option(field), text=text)
     if len(text.lstrip("+-")) > MOST_DIGITS:
-        raise InputError(field, f"{field} '{clip(text)}' has more than {MOST_DIGITS} digits")
+        raise InputError(field, "too_many_digits", field=Option(field), text=text, most=MOST_DIGITS)
     return int(text)
 
 
@@ -279,7 +293,7 @@ def _parse_flag(field: str, raw: object) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise InputError(field, f"{field} '{clip(text)}' is not yes or no")
+    raise InputError(field, "not_yes_no", field=Option(field), text=text)
 
 
 def _parse_choice(field: Field, raw: object) -> str | None:
@@ -326,13 +340,13 @@ def parse_case(fields: Mapping[str, object], today: date | None = None) -> Case:
     """
     for key in fields:
         if key not in FIELD_BY_NAME:
-            raise InputError(clip(key), f"{clip(key)} is not a known field")
+            raise InputError(key, "unknown_field", field=Option(key))
     values = {
         attr: blank if (raw := fields.get(name)) is None or raw == "" else _parse(field, raw)
         for field, name, attr, blank in _PARSED
     }
     if values["order_date"] is None:
-        raise InputError("order-date", "order-date is required")
+        raise InputError("order-date", "required", field=Option("order-date"))
     values["today"] = values["today"] or today or date.today()
     method = _choice(PaymentMethod, values["payment_method"])
     values["payment_method"] = method or PaymentMethod.CARD

@@ -16,6 +16,7 @@ from calculator.assessment import Dispute, DisputeStep
 from calculator.case import Case
 from calculator.dates import add_working_days, days
 from calculator.facts import Facts
+from calculator.i18n import Message
 from calculator.vocab import (
     DISPUTE_STAGE_LABELS,
     REFUNDING,
@@ -31,85 +32,87 @@ __all__ = ["dispute_progress", "dispute_steps", "payment_note"]
 _TRACE_GUIDE = "refunds/money-back/#trace-a-refund-with-the-arn"
 
 # The steps' words, as the page shows them; a step that is a stage reached uses its name.
-OPENED = "Dispute opened"
-SELLER_DUE = "Seller's last day to answer"
+OPENED = Message("Dispute opened")
+SELLER_DUE = Message("Seller's last day to answer")
 SELLER_SILENT = DISPUTE_STAGE_LABELS[DisputeStage.SELLER_SILENT]
 SELLER_ANSWERED = DISPUTE_STAGE_LABELS[DisputeStage.SELLER_REPLIED]
-AGREED_OR_ESCALATED = "Refund agreed, or the dispute escalated to AliExpress"
-PROPOSAL_STANDS = "Your proposed refund goes ahead"
-ACCEPT_OR_ESCALATE = "Accept the answer, or reject it for AliExpress to decide"
+AGREED_OR_ESCALATED = Message("Refund agreed, or the dispute escalated to AliExpress")
+PROPOSAL_STANDS = Message("Your proposed refund goes ahead")
+ACCEPT_OR_ESCALATE = Message("Accept the answer, or reject it for AliExpress to decide")
 RETURN_AGREED_STEP = DISPUTE_STAGE_LABELS[DisputeStage.RETURN_AGREED]
-SHIP_RETURN = "Ship the return by this day"
-SELLER_RECEIVES = "The seller confirms receipt of the return"
+SHIP_RETURN = Message("Ship the return by this day")
+SELLER_RECEIVES = Message("The seller confirms receipt of the return")
 APPROVED = DISPUTE_STAGE_LABELS[DisputeStage.REFUND_APPROVED]
 CLOSED_BY = {
-    None: "Closed; how it ended not given",
+    None: Message("Closed; how it ended not given"),
     DisputeOutcome.CANCELLED: DISPUTE_STAGE_LABELS[DisputeStage.CANCELLED],
-    DisputeOutcome.REJECTED: "Decided against you",
+    DisputeOutcome.REJECTED: Message("Decided against you"),
 }
-MONEY_BACK = "Money back"
-MONEY_EXPECTED = "Money expected by this day"
+MONEY_BACK = Message("Money back")
+MONEY_EXPECTED = Message("Money expected by this day")
 
 _DONE, _CURRENT, _NEXT = StepState.DONE, StepState.CURRENT, StepState.NEXT
 
 # What the dispute's stage means for the reader, and what to do next.
-REFUND_APPROVED = (
+REFUND_APPROVED = Message(
     "The refund was approved on {approved}; allow up to {working} working days (Monday to "
     "Friday), until {expected}, before chasing it."
 )
-DISPUTE_DECIDED = (
+DISPUTE_DECIDED = Message(
     "The dispute was decided against you on {closed}; AliExpress does not reopen a decided dispute."
 )
-DISPUTE_CANCELLED = (
+DISPUTE_CANCELLED = Message(
     "You cancelled the request on {closed}. A cancelled request decides nothing: a new one can "
     "be opened while purchase protection runs."
 )
-DISPUTE_CLOSED = (
+DISPUTE_CLOSED = Message(
     "The request closed on {closed}. If AliExpress or the seller decided it, the decision is "
     "final; if you cancelled it yourself, a new one can be opened while purchase protection "
     "runs."
 )
-SELLER_REPLIED = (
+SELLER_REPLIED = Message(
     "The seller answered on {replied}. If you do not accept the answer, reject it in the "
     "dispute and add your evidence: AliExpress steps in within {review} days."
 )
-SELLER_REPLIED_BY_HAND = (
+SELLER_REPLIED_BY_HAND = Message(
     "The seller answered on {replied}. If you do not accept the answer, escalate the dispute "
     "to AliExpress; it steps in within {review} days."
 )
-RETURN_TO_SHIP = (
+RETURN_TO_SHIP = Message(
     "The return was agreed on {agreed}: ship it by {ship_by}, or the money goes to the seller. "
     "The return address is in the dispute's details on your order page; keep the shipping "
     "receipt and add the tracking number to the dispute."
 )
-RETURN_SHIPPED = (
+RETURN_SHIPPED = Message(
     "The last day to ship the return was {ship_by}. If you shipped it, make sure its tracking "
     "number is in the dispute and wait for the seller to confirm receipt; if you did not, "
     "AliExpress pays the seller."
 )
-SELLER_SILENT_NOW = (
+SELLER_SILENT_NOW = Message(
     "The seller did not answer by {due}; silence counts as accepting your proposal, so the "
     "refund you asked for should go ahead. Keep the dispute open until it does."
 )
-AWAITING_SELLER = (
+AWAITING_SELLER = Message(
     "The seller has until {due} to accept or reject the dispute; if they stay silent, your "
     "proposal is carried out."
 )
-CARD_REFUND = (
+CARD_REFUND = Message(
     "The money goes back to the card. After AliExpress marks the refund completed, the bank "
     "may need {posting} more working days to post it; if it does not show, ask the bank to "
     "trace it with the ARN (acquirer reference number)."
 )
-PAYPAL_REFUND = (
+PAYPAL_REFUND = Message(
     "The money goes back to your PayPal account; look there first, then at the card or bank "
     "account PayPal charged."
 )
-BALANCE_REFUND = "The money goes back to your AliExpress balance, the fastest way to get it."
-OTHER_REFUND = (
+BALANCE_REFUND = Message(
+    "The money goes back to your AliExpress balance, the fastest way to get it."
+)
+OTHER_REFUND = Message(
     "Cash, bank transfer and Western Union payments are refunded to your AliExpress balance; "
     "cash on delivery is refunded as a coupon."
 )
-BRAZIL_BANK_REFUND = (
+BRAZIL_BANK_REFUND = Message(
     "A boleto or bank-transfer payment in Brazil is refunded to a bank account: the payment "
     "processor (EBANX) emails a form for the account details and pays within {ebanx} working "
     "days of it. Look for that email, in the spam folder too."
@@ -187,7 +190,7 @@ def _approved_on(case: Case) -> date | None:
     return None
 
 
-def payment_note(facts: Facts) -> tuple[str, tuple[str, ...]]:
+def payment_note(facts: Facts) -> tuple[Message, tuple[str, ...]]:
     """Where the refund lands for each way of paying, and what to do if it does not show,
     with the rules the note used."""
     case = facts.case
@@ -205,7 +208,7 @@ def payment_note(facts: Facts) -> tuple[str, tuple[str, ...]]:
     return OTHER_REFUND, ()
 
 
-def _closed_message(case: Case, closed: date) -> tuple[DisputeStage, str]:
+def _closed_message(case: Case, closed: date) -> tuple[DisputeStage, Message]:
     outcome = case.dispute_outcome
     if outcome is DisputeOutcome.CANCELLED:
         return DisputeStage.CANCELLED, DISPUTE_CANCELLED.format(closed=closed)
@@ -229,10 +232,10 @@ def dispute_progress(facts: Facts) -> Dispute | None:
     def make(
         *,
         stage: DisputeStage,
-        message: str,
+        message: Message,
         next_date: date | None,
         refund_expected_by: date | None = None,
-        note: str | None = None,
+        note: Message | None = None,
         guide: str,
         used: tuple[str, ...] = (),
     ) -> Dispute:

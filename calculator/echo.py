@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ECHO_CHARS", "clip", "printable"]
+__all__ = ["ECHO_CHARS", "MORE", "clip", "printable"]
 
 ECHO_CHARS = 40
 """The most characters of a value a message repeats; enough to recognise it."""
-_MORE = "…"
+MORE = "…"
 
 # Control characters (C0, DEL, C1) and the invisible marks that reorder text on
 # screen: none of them is ever part of a date, a choice or an order id.
@@ -29,10 +29,10 @@ def clip(value: object, limit: int = ECHO_CHARS) -> str:
     try:
         text = str(value)
     except ValueError:  # an int longer than Python agrees to write out
-        return _MORE
+        return MORE
     if len(text) <= limit:
         return text
-    return text[: limit - len(_MORE)] + _MORE
+    return text[: limit - len(MORE)] + MORE
 
 
 def printable(text: str, lines: bool = False) -> str:

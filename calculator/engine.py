@@ -16,6 +16,7 @@ from calculator.assessment import Assessment, Dispute, Notice, Route
 from calculator.case import Case
 from calculator.dispute import dispute_progress
 from calculator.facts import Facts, facts_for
+from calculator.i18n import Message
 from calculator.routes import (
     NOTHING_LEFT,
     WHAT_IS_LEFT_GUIDE,
@@ -29,7 +30,8 @@ from calculator.warnings import collect_warnings, fallback_first
 
 __all__ = ["Triage", "assess", "triage"]
 
-ALIEXPRESS_DONE = "AliExpress can no longer help with this order. Next: {title}. {step}"
+ALIEXPRESS_DONE = Message("AliExpress can no longer help with this order. Next: {title}. {step}")
+"""{step} is the fallback route's own next step: whole sentences of their own."""
 
 
 @dataclass(slots=True)
@@ -38,7 +40,7 @@ class Triage:
     routes: tuple[Route, ...]
     dispute: Dispute | None
     warnings: tuple[Notice, ...]
-    next_step: str
+    next_step: Message
     next_route: RouteId | None
     next_guide: str
     """The guide page for the next step."""
@@ -56,7 +58,7 @@ class Triage:
 
 def _next_step(
     routes: tuple[Route, ...], dispute: Dispute | None
-) -> tuple[str, RouteId | None, str]:
+) -> tuple[Message, RouteId | None, str]:
     """An open dispute first; then AliExpress's own route to act on first; then the fallbacks.
 
     AliExpress's routes come first while any is live, even when a fallback's day is

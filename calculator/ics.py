@@ -13,12 +13,16 @@ import uuid
 
 from calculator.assessment import Assessment, Event, case_dict
 from calculator.dates import days
+from calculator.i18n import DEFAULT, Message, render
 from calculator.policy import POLICY
 from calculator.timeline import DEADLINE_KINDS
 
 __all__ = ["calendar_filename", "calendar_ics", "future_deadlines"]
 
 _CRLF = "\r\n"
+SUMMARY = Message("AliExpress order {order}: {label}")
+DESCRIPTION = Message("{label}. Next step: {step}")
+CALENDAR_NAME = Message("AliExpress order {order}")
 FOLD_OCTETS = 75
 """RFC 5545 section 3.1: content lines longer than this many octets are folded."""
 
@@ -56,12 +60,13 @@ def _uid(assessment: Assessment, event: Event) -> str:
     return f"{uuid.uuid5(uuid.NAMESPACE_URL, key)}@refund-calc"
 
 
-def _event_lines(assessment: Assessment, event: Event, stamp: str) -> list[str]:
+def _event_lines(assessment: Assessment, event: Event, stamp: str, lang: str) -> list[str]:
     reminder = POLICY.days("reminder_days")
     start = event.date.strftime("%Y%m%d")
     end = (event.date + days(1)).strftime("%Y%m%d")
-    summary = f"AliExpress order {assessment.case.order_date}: {event.label}"
-    description = f"{event.label}. Next step: {assessment.next_step}"
+    order = assessment.case.order_date.isoformat()
+    summary = render(SUMMARY.format(order=order, label=event.label), lang)
+    description = render(DESCRIPTION.format(label=event.label, step=assessment.next_step), lang)
     return [
         "BEGIN:VEVENT",
         f"UID:{_uid(assessment, event)}",
@@ -73,25 +78,27 @@ def _event_lines(assessment: Assessment, event: Event, stamp: str) -> list[str]:
         "TRANSP:TRANSPARENT",
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
-        f"DESCRIPTION:{_escape(event.label)}",
+        f"DESCRIPTION:{_escape(render(event.label, lang))}",
         f"TRIGGER:-P{reminder}D",
         "END:VALARM",
         "END:VEVENT",
     ]
 
 
-def calendar_ics(assessment: Assessment) -> str:
-    """The .ics text; the stamp is the assessment day, so output depends on input alone."""
+def calendar_ics(assessment: Assessment, lang: str = DEFAULT) -> str:
+    """The .ics text in `lang`; the stamp is the assessment day, so output depends on input
+    alone."""
     stamp = assessment.today.strftime("%Y%m%dT000000Z")
+    order = assessment.case.order_date.isoformat()
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//refund-calc//AliExpress refund deadlines//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape('AliExpress order ' + str(assessment.case.order_date))}",
+        f"X-WR-CALNAME:{_escape(render(CALENDAR_NAME.format(order=order), lang))}",
     ]
     for event in future_deadlines(assessment):
-        lines.extend(_event_lines(assessment, event, stamp))
+        lines.extend(_event_lines(assessment, event, stamp, lang))
     lines.append("END:VCALENDAR")
     return "".join(piece + _CRLF for line in lines for piece in _fold(line))

@@ -12,6 +12,8 @@ from datetime import date
 
 from calculator.assessment import Assessment, Route
 from calculator.dates import weekday_name
+from calculator.dates_i18n import sentence_date
+from calculator.i18n import DEFAULT, Message, render
 from calculator.policy import POLICY
 from calculator.vocab import CompletedBy, Decider, Family, Status, status_label
 
@@ -21,21 +23,63 @@ LINE_WIDTH = 78
 """Columns of the terminal summary: fits an 80-column terminal with room to spare."""
 _INDENT = "  "
 _INNER = _INDENT + _INDENT
-ALIEXPRESS_HEADING = "Refund routes with AliExpress"
-PAYMENT_HEADING = "If AliExpress says no: your payment"
-LAW_HEADING = "If AliExpress says no: consumer law"
+ALIEXPRESS_HEADING = Message("Refund routes with AliExpress")
+PAYMENT_HEADING = Message("If AliExpress says no: your payment")
+LAW_HEADING = Message("If AliExpress says no: consumer law")
+LAST_DAY_TODAY = Message("today is the last day")
+DAYS_LEFT = Message("{n} day left", plural="{n} days left")
+LAST_DAY = Message("last day {day}")
+LAST_DAY_LEFT = Message("last day {day} ({left})")
+BEST_BY = Message("best by {day} · {last}")
+OPEN = Message("OPEN · {dates}")
+OPEN_UNDATED = Message("OPEN, no fixed last day")
+NOT_YET = Message("not yet · {dates}")
+NOT_YET_UNDATED = Message("not yet, no fixed last day")
+CHECK = Message("{label}: may have closed on {day}")
+CHECK_UNTIL = Message("{label}: may have closed on {day} and may be open until {latest}")
+IN_DISPUTE = Message("IN DISPUTE")
+IN_DISPUTE_LOOK = Message("IN DISPUTE · look again on {day}")
+IN_DISPUTE_ACT = Message("IN DISPUTE · act by {day}")
+CLOSED = Message("closed", context="summary")
+CLOSED_ON = Message("closed (last day was {day})")
+NOT_APPLICABLE = Message("does not apply", context="summary")
+RULE = Message("Rule: {summary} ({value} {unit}; {titles})")
+RULE_SINCE = Message("Rule: {summary} ({value} {unit}, since {since}; {titles})")
+ROUTE_LINE = Message("{title}: {phrase}")
+NEXT = Message("Next: {step}")
+COMPLETED = Message("Order completed {day}")
+COMPLETES = Message("Order completes {day}")
+COMPLETES_BETWEEN = Message("Order completes between {day} and {latest}: check your order page")
+PLACED = Message("AliExpress order placed {day}")
+CHECKED = Message("Checked on {day} (rules as of {rules})")
+PROTECTION_ENDED = Message("Purchase protection ended {day}")
+PROTECTION_ENDS = Message("Purchase protection ends {day}")
+PROTECTION_ENDED_RANGE = Message("Purchase protection ended {day} (or as late as {latest}: check)")
+PROTECTION_ENDS_RANGE = Message("Purchase protection ends {day} (or as late as {latest}: check)")
+NEXT_STEP = Message("Next step: {step}")
+DISPUTE_OPENED = Message("Dispute opened {day}")
+WATCH_OUT = Message("Watch out")
+TIMELINE = Message("Timeline (> still ahead)")
 
 
-def long_date(day: date) -> str:
-    return f"{weekday_name(day)} {day.isoformat()}"
+def long_date(day: date, lang: str = DEFAULT) -> str:
+    """English: 'Tue 2026-12-15', the weekday to act on and the date no reader misreads;
+    other languages: their own long form."""
+    if lang == DEFAULT:
+        return f"{weekday_name(day)} {day.isoformat()}"
+    return sentence_date(day, lang)
 
 
-def days_left_phrase(days_left: int) -> str:
+def _when(day: date, lang: str) -> object:
+    """A date for a message: English's own form as text; in another language the date
+    itself, which the message words in its long form (with 'on' where it says {day:on})."""
+    return long_date(day) if lang == DEFAULT else day
+
+
+def days_left_phrase(days_left: int, lang: str = DEFAULT) -> str:
     if days_left == 0:
-        return "today is the last day"
-    if days_left == 1:
-        return "1 day left"
-    return f"{days_left} days left"
+        return render(LAST_DAY_TODAY, lang)
+    return render(DAYS_LEFT.format(n=days_left), lang)
 
 
 def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
@@ -48,14 +92,17 @@ def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
     )
 
 
-def _dates(act_by: date | None, closes_on: date | None, days_left: int | None) -> str:
+def _dates(act_by: date | None, closes_on: date | None, days_left: int | None, lang: str) -> str:
     if closes_on is None:
         return ""
-    last = f"last day {long_date(closes_on)}"
-    if days_left is not None:
-        last += f" ({days_left_phrase(days_left)})"
+    day = _when(closes_on, lang)
+    if days_left is None:
+        last = render(LAST_DAY.format(day=day), lang)
+    else:
+        left = days_left_phrase(days_left, lang)
+        last = render(LAST_DAY_LEFT.format(day=day, left=left), lang)
     if act_by is not None and act_by != closes_on:
-        return f"best by {long_date(act_by)} · {last}"
+        return render(BEST_BY.format(day=_when(act_by, lang), last=last), lang)
     return last
 
 
@@ -68,6 +115,7 @@ def when_phrase(
     *,
     family: Family = Family.ALIEXPRESS,
     decider: Decider = Decider.ORDER_PAGE,
+    lang: str = DEFAULT,
 ) -> str:
     """A route's status and dates in one line: 'OPEN · best by … · last day …'.
 
@@ -75,36 +123,50 @@ def when_phrase(
     own words.
     """
     if status is Status.OPEN or status is Status.NOT_YET:
-        dates = _dates(act_by, closes_on, days_left)
-        word = "OPEN" if status is Status.OPEN else "not yet"
-        return f"{word} · {dates}" if dates else f"{word}, no fixed last day"
+        dates = _dates(act_by, closes_on, days_left, lang)
+        opened = status is Status.OPEN
+        if not dates:
+            return render(OPEN_UNDATED if opened else NOT_YET_UNDATED, lang)
+        return render((OPEN if opened else NOT_YET).format(dates=dates), lang)
     if status is Status.CHECK:
         assert closes_on is not None  # a check always has its range
-        until = f" and may be open until {long_date(latest)}" if latest is not None else ""
-        label = status_label(status, decider).upper()
-        return f"{label}: may have closed on {long_date(closes_on)}{until}"
+        label = render(status_label(status, decider), lang).upper()
+        day = _when(closes_on, lang)
+        if latest is None:
+            return render(CHECK.format(label=label, day=day), lang)
+        until = _when(latest, lang)
+        return render(CHECK_UNTIL.format(label=label, day=day, latest=until), lang)
     if status is Status.IN_DISPUTE:
-        look = "look again on" if family is Family.ALIEXPRESS else "act by"
-        return "IN DISPUTE" + (f" · {look} {long_date(act_by)}" if act_by else "")
+        if not act_by:
+            return render(IN_DISPUTE, lang)
+        look = IN_DISPUTE_LOOK if family is Family.ALIEXPRESS else IN_DISPUTE_ACT
+        return render(look.format(day=_when(act_by, lang)), lang)
     last = latest or closes_on
     if status is Status.CLOSED:
-        return f"closed (last day was {long_date(last)})" if last else "closed"
-    return "does not apply"
+        if last:
+            return render(CLOSED_ON.format(day=_when(last, lang)), lang)
+        return render(CLOSED, lang)
+    return render(NOT_APPLICABLE, lang)
 
 
-def _policy_lines(route: Route) -> list[str]:
+def _policy_lines(route: Route, lang: str) -> list[str]:
+    """The rule's summary and its sources' titles are the policy's own, in English."""
     lines = []
     for use in route.policy:
         entry = use.entry
-        since = f", since {entry.from_}" if entry.from_ is not None else ""
-        titles = "; ".join(source.title for source in entry.sources)
-        lines += _wrap(
-            f"Rule: {entry.summary} ({entry.default} {entry.unit}{since}; {titles})", _INNER
-        )
+        values = {
+            "summary": entry.summary,
+            "value": entry.default,
+            "unit": entry.unit,
+            "since": entry.from_.isoformat() if entry.from_ is not None else "",
+            "titles": "; ".join(source.title for source in entry.sources),
+        }
+        text = RULE if entry.from_ is None else RULE_SINCE
+        lines += _wrap(render(text.format(**values), lang), _INNER)
     return lines
 
 
-def _route_lines(route: Route, why: bool) -> list[str]:
+def _route_lines(route: Route, why: bool, lang: str) -> list[str]:
     phrase = when_phrase(
         route.status,
         route.act_by,
@@ -113,22 +175,20 @@ def _route_lines(route: Route, why: bool) -> list[str]:
         route.closes_on_latest,
         family=route.family,
         decider=route.decider,
+        lang=lang,
     )
-    lines = _wrap(f"{route.title}: {phrase}", _INNER, _INDENT)
-    lines += _wrap(route.reason, _INNER)
+    lines = _wrap(
+        render(ROUTE_LINE.format(title=route.title, phrase=phrase), lang), _INNER, _INDENT
+    )
+    lines += _wrap(render(route.reason, lang), _INNER)
     if route.status is not Status.NOT_APPLICABLE:
-        lines += _wrap(f"Next: {route.next_step}", _INNER)
+        lines += _wrap(render(NEXT.format(step=route.next_step), lang), _INNER)
     if why:
-        lines += _policy_lines(route)
+        lines += _policy_lines(route, lang)
     return lines
 
 
-COMPLETED = "Order completed {day}"
-COMPLETES = "Order completes {day}"
-COMPLETES_BETWEEN = "Order completes between {day} and {latest}: check your order page"
-
-
-def _completion_lines(assessment: Assessment) -> list[str]:
+def _completion_lines(assessment: Assessment, lang: str) -> list[str]:
     """'Completed' is said as a fact only when it is one; a range says so.
 
     The end of protection has its own line, so a completion on that day adds none.
@@ -136,56 +196,64 @@ def _completion_lines(assessment: Assessment) -> list[str]:
     completed, latest = assessment.completed_on, assessment.completed_on_latest
     if completed is None:
         return []
+    day = _when(completed, lang)
     if latest is not None:
-        return [COMPLETES_BETWEEN.format(day=long_date(completed), latest=long_date(latest))]
+        text = COMPLETES_BETWEEN.format(day=day, latest=_when(latest, lang))
+        return [render(text, lang)]
     if assessment.completed_by is CompletedBy.PROTECTION_END:
         return []
     text = COMPLETED if completed <= assessment.today else COMPLETES
-    return [text.format(day=long_date(completed))]
+    return [render(text.format(day=day), lang)]
 
 
-def render_summary(assessment: Assessment, why: bool = False) -> str:
-    """The answer as text; with `why`, each route lists the rules behind its dates."""
+def render_summary(assessment: Assessment, why: bool = False, lang: str = DEFAULT) -> str:
+    """The answer as text in `lang`; with `why`, each route lists the rules behind its dates."""
     case = assessment.case
+
+    def say(message: Message) -> str:
+        return render(message, lang)
+
+    rules = POLICY.rules_as_of.isoformat()
     lines = [
-        f"AliExpress order placed {long_date(case.order_date)}",
-        f"Checked on {long_date(assessment.today)} (rules as of {POLICY.rules_as_of.isoformat()})",
+        say(PLACED.format(day=_when(case.order_date, lang))),
+        say(CHECKED.format(day=_when(assessment.today, lang), rules=rules)),
     ]
     end = assessment.protection_end
     if end is not None:
-        verb = "ended" if end < assessment.today else "ends"
-        line = f"Purchase protection {verb} {long_date(end)}"
-        if assessment.protection_end_latest is not None:
-            line += f" (or as late as {long_date(assessment.protection_end_latest)}: check)"
-        lines.append(line)
-    lines += _completion_lines(assessment)
+        ended = end < assessment.today
+        day = _when(end, lang)
+        later = assessment.protection_end_latest
+        if later is None:
+            line = (PROTECTION_ENDED if ended else PROTECTION_ENDS).format(day=day)
+        else:
+            text = PROTECTION_ENDED_RANGE if ended else PROTECTION_ENDS_RANGE
+            line = text.format(day=day, latest=_when(later, lang))
+        lines.append(say(line))
+    lines += _completion_lines(assessment, lang)
     lines.append("")
-    lines += _wrap(f"Next step: {assessment.next_step}", _INDENT, "")
+    lines += _wrap(say(NEXT_STEP.format(step=assessment.next_step)), _INDENT, "")
     for heading, family in (
         (ALIEXPRESS_HEADING, Family.ALIEXPRESS),
         (PAYMENT_HEADING, Family.PAYMENT),
         (LAW_HEADING, Family.LAW),
     ):
-        lines += ["", heading]
+        lines += ["", say(heading)]
         for route in assessment.routes:
             if route.family is family:
-                lines += _route_lines(route, why)
+                lines += _route_lines(route, why, lang)
     dispute = assessment.dispute
     if dispute is not None:
-        lines += ["", f"Dispute opened {long_date(dispute.opened)}"]
-        lines += _wrap(dispute.message, _INNER, _INDENT)
+        lines += ["", say(DISPUTE_OPENED.format(day=_when(dispute.opened, lang)))]
+        lines += _wrap(say(dispute.message), _INNER, _INDENT)
         if dispute.payment_note is not None:
-            lines += _wrap(dispute.payment_note, _INNER, _INDENT)
+            lines += _wrap(say(dispute.payment_note), _INNER, _INDENT)
     if assessment.warnings:
-        lines += ["", "Watch out"]
+        lines += ["", say(WATCH_OUT)]
         for warning in assessment.warnings:
-            lines += _wrap(warning.message, _INNER, _INDENT + "! ")
-    lines += ["", "Timeline (> still ahead)"]
+            lines += _wrap(say(warning.message), _INNER, _INDENT + "! ")
+    lines += ["", say(TIMELINE)]
     for event in assessment.timeline:
         marker = "  " if event.date < assessment.today else "> "
-        lines += _wrap(
-            event.label,
-            " " * len(f"{marker}{long_date(event.date)}  "),
-            f"{marker}{long_date(event.date)}  ",
-        )
+        head = f"{marker}{long_date(event.date, lang)}  "
+        lines += _wrap(say(event.label), " " * len(head), head)
     return "\n".join(lines) + "\n"

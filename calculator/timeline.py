@@ -8,10 +8,12 @@ route adds its own dates, so no deadline can be in an answer and missing here.
 
 from __future__ import annotations
 
+from calculator import dispute as dispute_words
 from calculator.assessment import Dispute, Event, Route
 from calculator.case import Case
 from calculator.dates import days
 from calculator.facts import Facts
+from calculator.i18n import Message
 from calculator.routes import LIVE
 from calculator.vocab import DECIDED, CompletedBy, EventKind, Family, Status
 
@@ -35,32 +37,53 @@ DEADLINE_KINDS = frozenset(
 _RANK = {kind: index for index, kind in enumerate(EventKind)}
 
 COMPLETES = {
-    CompletedBy.CONFIRMED: "Order completed: receipt confirmed",
-    CompletedBy.DELIVERED: (
+    CompletedBy.CONFIRMED: Message("Order completed: receipt confirmed"),
+    CompletedBy.DELIVERED: Message(
         "Earliest day the order completes by itself, if tracking said delivered when it came"
     ),
-    CompletedBy.TRACKING_DELIVERED: "Order completes by itself after the delivered scan",
+    CompletedBy.TRACKING_DELIVERED: Message("Order completes by itself after the delivered scan"),
 }
-OPENS = "From this day: {title}"
-ACT_BY = "Best day to act: {title}"
-CLOSES = "Last day: {title}"
-LATEST = "Latest possible last day, if the order completes later: {title}"
-LATEST_ELSEWHERE = "Latest possible last day, if the longer limit applies: {title}"
-SHIP_RETURN = "Last day to ship the return, or the money goes to the seller"
-PAID = "Paid"
-PAYPAL_OPENED = "PayPal dispute opened"
+OPENS = Message("From this day: {title}")
+ACT_BY = Message("Best day to act: {title}")
+CLOSES = Message("Last day: {title}")
+LATEST = Message("Latest possible last day, if the order completes later: {title}")
+LATEST_ELSEWHERE = Message("Latest possible last day, if the longer limit applies: {title}")
+SHIP_RETURN = Message("Last day to ship the return, or the money goes to the seller")
+PAID = Message("Paid", context="timeline")
+ORDER_PLACED = Message("Order placed", context="timeline")
+SHIPPED = Message("Seller shipped the order", context="timeline")
+TRACKING_DELIVERED = Message("Tracking said delivered", context="timeline")
+DELIVERED = Message("Item received", context="timeline")
+CONFIRMED = Message("Receipt confirmed", context="timeline")
+PROTECTION_ENDS = Message("Purchase protection ends", context="timeline")
+PROTECTION_ENDS_ASSUMED = Message(
+    "Purchase protection ends (shortest period in use; check your order page)",
+    context="timeline",
+)
+ASK_EXTENSION = Message(
+    "Ask the seller to extend protection if still in transit", context="timeline"
+)
+# The dispute's own days, in the words its steps use (calculator.dispute).
+DISPUTE_OPENED = dispute_words.OPENED
+SELLER_ANSWERED = dispute_words.SELLER_ANSWERED
+SELLER_DUE = dispute_words.SELLER_DUE
+RETURN_AGREED = dispute_words.RETURN_AGREED_STEP
+APPROVED = dispute_words.APPROVED
+REFUND_DUE = Message("Refund should have arrived; chase it after this day", context="timeline")
+DISPUTE_CLOSED = Message("Dispute closed", context="timeline")
+PAYPAL_OPENED = Message("PayPal dispute opened")
 
 
 def _order_events(facts: Facts) -> list[Event]:
     case = facts.case
-    events = [Event(case.order_date, EventKind.ORDER_PLACED, "Order placed")]
+    events = [Event(case.order_date, EventKind.ORDER_PLACED, ORDER_PLACED)]
     records = (
         (case.paid if case.paid != case.order_date else None, EventKind.PAID, PAID),
         (case.paypal_opened, EventKind.PAYPAL_OPENED, PAYPAL_OPENED),
-        (case.shipped, EventKind.SHIPPED, "Seller shipped the order"),
-        (case.tracking_delivered, EventKind.TRACKING_DELIVERED, "Tracking said delivered"),
-        (case.delivered, EventKind.DELIVERED, "Item received"),
-        (case.confirmed, EventKind.CONFIRMED, "Receipt confirmed"),
+        (case.shipped, EventKind.SHIPPED, SHIPPED),
+        (case.tracking_delivered, EventKind.TRACKING_DELIVERED, TRACKING_DELIVERED),
+        (case.delivered, EventKind.DELIVERED, DELIVERED),
+        (case.confirmed, EventKind.CONFIRMED, CONFIRMED),
     )
     events += [Event(day, kind, label) for day, kind, label in records if day is not None]
     end, shipped = facts.protection_end, case.shipped
@@ -69,9 +92,7 @@ def _order_events(facts: Facts) -> list[Event]:
     # Until receipt is confirmed, the end of protection may be the day the order completes;
     # while a request runs or once one is decided, its own dates matter instead.
     if case.confirmed is None and not _request_settles(case):
-        label = "Purchase protection ends"
-        if facts.protection_assumed:
-            label += " (shortest period in use; check your order page)"
+        label = PROTECTION_ENDS_ASSUMED if facts.protection_assumed else PROTECTION_ENDS
         events.append(Event(end, EventKind.PROTECTION_END, label))
     if facts.in_transit and case.dispute_opened is None:
         ask = max(shipped, end - days(facts.days("extension_request_days")))
@@ -79,7 +100,7 @@ def _order_events(facts: Facts) -> list[Event]:
             Event(
                 ask,
                 EventKind.ASK_EXTENSION,
-                "Ask the seller to extend protection if still in transit",
+                ASK_EXTENSION,
             )
         )
     cause, completed = facts.completed_by, facts.completed_on
@@ -99,31 +120,27 @@ def _request_settles(case: Case) -> bool:
 
 def _dispute_events(facts: Facts, dispute: Dispute) -> list[Event]:
     case = facts.case
-    events = [Event(dispute.opened, EventKind.DISPUTE_OPENED, "Dispute opened")]
+    events = [Event(dispute.opened, EventKind.DISPUTE_OPENED, DISPUTE_OPENED)]
     if case.seller_replied is not None:
-        events.append(Event(case.seller_replied, EventKind.SELLER_REPLIED, "Seller answered"))
+        events.append(Event(case.seller_replied, EventKind.SELLER_REPLIED, SELLER_ANSWERED))
     elif case.dispute_closed is None:
-        events.append(
-            Event(
-                dispute.seller_reply_due, EventKind.SELLER_REPLY_DUE, "Seller's last day to answer"
-            )
-        )
+        events.append(Event(dispute.seller_reply_due, EventKind.SELLER_REPLY_DUE, SELLER_DUE))
     if case.return_agreed is not None:
-        events.append(Event(case.return_agreed, EventKind.RETURN_AGREED, "Return agreed"))
+        events.append(Event(case.return_agreed, EventKind.RETURN_AGREED, RETURN_AGREED))
     if dispute.return_ship_by is not None and case.dispute_closed is None:
         events.append(Event(dispute.return_ship_by, EventKind.RETURN_SHIP_BY, SHIP_RETURN))
     if case.refund_approved is not None:
-        events.append(Event(case.refund_approved, EventKind.REFUND_APPROVED, "Refund approved"))
+        events.append(Event(case.refund_approved, EventKind.REFUND_APPROVED, APPROVED))
     if dispute.refund_expected_by is not None:
         events.append(
             Event(
                 dispute.refund_expected_by,
                 EventKind.REFUND_EXPECTED_BY,
-                "Refund should have arrived; chase it after this day",
+                REFUND_DUE,
             )
         )
     if case.dispute_closed is not None:
-        events.append(Event(case.dispute_closed, EventKind.DISPUTE_CLOSED, "Dispute closed"))
+        events.append(Event(case.dispute_closed, EventKind.DISPUTE_CLOSED, DISPUTE_CLOSED))
     return events
 
 

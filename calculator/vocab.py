@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from calculator.i18n import Message
+
 __all__ = [
     "CHECK_LABELS",
     "DECIDED",
@@ -49,12 +51,12 @@ class Status(StrEnum):
 
 
 STATUS_LABELS = {
-    Status.OPEN: "Open",
-    Status.NOT_YET: "Not yet",
-    Status.CHECK: "Check",
-    Status.IN_DISPUTE: "In dispute",
-    Status.CLOSED: "Closed",
-    Status.NOT_APPLICABLE: "Does not apply",
+    Status.OPEN: Message("Open", context="status"),
+    Status.NOT_YET: Message("Not yet", context="status"),
+    Status.CHECK: Message("Check", context="status"),
+    Status.IN_DISPUTE: Message("In dispute", context="status"),
+    Status.CLOSED: Message("Closed", context="status"),
+    Status.NOT_APPLICABLE: Message("Does not apply", context="status"),
 }
 """What the page shows for each status: the words live with the rules, not in the page.
 
@@ -79,14 +81,14 @@ class Decider(StrEnum):
 
 
 CHECK_LABELS = {
-    Decider.ORDER_PAGE: "Check your order page",
-    Decider.PAYPAL: "Check with PayPal",
-    Decider.BANK: "Ask your bank",
-    Decider.LAW: "Check the law's conditions",
+    Decider.ORDER_PAGE: Message("Check your order page", context="status"),
+    Decider.PAYPAL: Message("Check with PayPal", context="status"),
+    Decider.BANK: Message("Ask your bank", context="status"),
+    Decider.LAW: Message("Check the law's conditions", context="status"),
 }
 
 
-def status_label(status: Status, decider: Decider) -> str:
+def status_label(status: Status, decider: Decider) -> Message:
     """The words for a route's status; a 'check' names who decides."""
     if status is Status.CHECK:
         return CHECK_LABELS[decider]
@@ -114,9 +116,9 @@ class Family(StrEnum):
 
 
 FAMILY_LABELS = {
-    Family.ALIEXPRESS: "AliExpress",
-    Family.PAYMENT: "Your payment provider",
-    Family.LAW: "Consumer law",
+    Family.ALIEXPRESS: Message("AliExpress", context="family"),
+    Family.PAYMENT: Message("Your payment provider", context="family"),
+    Family.LAW: Message("Consumer law", context="family"),
 }
 
 
@@ -165,12 +167,12 @@ class Situation(StrEnum):
 
 
 SITUATION_LABELS = {
-    Situation.NOT_RECEIVED: "It has not arrived",
-    Situation.DAMAGED: "It arrived broken",
-    Situation.NOT_AS_DESCRIBED: "It is not what was described",
-    Situation.CANCEL: "I want to cancel",
-    Situation.CHANGE_OF_MIND: "I changed my mind",
-    Situation.DISPUTE: "A dispute is open",
+    Situation.NOT_RECEIVED: Message("It has not arrived"),
+    Situation.DAMAGED: Message("It arrived broken"),
+    Situation.NOT_AS_DESCRIBED: Message("It is not what was described"),
+    Situation.CANCEL: Message("I want to cancel"),
+    Situation.CHANGE_OF_MIND: Message("I changed my mind"),
+    Situation.DISPUTE: Message("A dispute is open"),
 }
 """The first question's answers, in the order the guide's home page lists them."""
 
@@ -207,13 +209,13 @@ class DisputeStage(StrEnum):
 
 
 DISPUTE_STAGE_LABELS = {
-    DisputeStage.AWAITING_SELLER: "Waiting for the seller",
-    DisputeStage.SELLER_SILENT: "Seller did not answer",
-    DisputeStage.SELLER_REPLIED: "Seller answered",
-    DisputeStage.RETURN_AGREED: "Return agreed",
-    DisputeStage.REFUND_APPROVED: "Refund approved",
-    DisputeStage.CANCELLED: "Cancelled by you",
-    DisputeStage.CLOSED: "Closed",
+    DisputeStage.AWAITING_SELLER: Message("Waiting for the seller", context="dispute stage"),
+    DisputeStage.SELLER_SILENT: Message("Seller did not answer", context="dispute stage"),
+    DisputeStage.SELLER_REPLIED: Message("Seller answered", context="dispute stage"),
+    DisputeStage.RETURN_AGREED: Message("Return agreed", context="dispute stage"),
+    DisputeStage.REFUND_APPROVED: Message("Refund approved", context="dispute stage"),
+    DisputeStage.CANCELLED: Message("Cancelled by you", context="dispute stage"),
+    DisputeStage.CLOSED: Message("Closed", context="dispute stage"),
 }
 
 OVER = frozenset({DisputeStage.CANCELLED, DisputeStage.CLOSED})
@@ -229,9 +231,9 @@ class StepState(StrEnum):
 
 
 STEP_STATE_LABELS = {
-    StepState.DONE: "Done",
-    StepState.CURRENT: "Now",
-    StepState.NEXT: "Next",
+    StepState.DONE: Message("Done", context="step"),
+    StepState.CURRENT: Message("Now", context="step"),
+    StepState.NEXT: Message("Next", context="step"),
 }
 """What the page shows beside each step, so its state is said in words, not by colour alone."""
 

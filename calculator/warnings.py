@@ -11,6 +11,7 @@ from datetime import date
 from calculator.assessment import Dispute, Notice, Route
 from calculator.dates import add_working_days, days
 from calculator.facts import Facts
+from calculator.i18n import Joined, Message
 from calculator.policy import POLICY, PeakSeason
 from calculator.routes import LIVE, most_urgent, of_family
 from calculator.vocab import OVER, DisputeStage, RouteId, Status
@@ -23,76 +24,89 @@ __all__ = [
     "peak_seasons_between",
 ]
 
-PACIFIC = (
-    "If your clock is ahead of California's (Europe, Africa, Asia, Australia), that day ends "
-    "after your midnight, in Europe the next morning; if it is behind (Hawaii, Alaska), it ends "
-    "before your midnight. Either way, act on the day shown."
+PROTECTION_ENDING = {
+    0: Message(
+        "Purchase protection ends on {end}, today: if the parcel is still on its way, ask the "
+        "seller to extend it now, or open a dispute before then."
+    ),
+    1: Message(
+        "Purchase protection ends on {end}, tomorrow: if the parcel is still on its way, ask "
+        "the seller to extend it now, or open a dispute before then."
+    ),
+}
+PROTECTION_ENDING_IN = Message(
+    "Purchase protection ends on {end}, in {n} day: if the parcel is still on its way, ask the "
+    "seller to extend it now, or open a dispute before then.",
+    plural="Purchase protection ends on {end}, in {n} days: if the parcel is still on its way, "
+    "ask the seller to extend it now, or open a dispute before then.",
 )
-
-
-PROTECTION_ENDING = (
-    "Purchase protection ends on {end}, {when}: if the parcel is still on its way, ask the "
-    "seller to extend it now, or open a dispute before then."
-)
-TODAY = "today"
-TOMORROW = "tomorrow"
-IN_DAYS = "in {left} days"
-EARLY_DISPUTE = (
+EARLY_DISPUTE = Message(
     "The dispute was opened before {earliest}; AliExpress may refuse a not-received dispute "
     "that early, so be ready to open it again."
 )
-CONFIRM_RECEIPT = (
+CONFIRM_RECEIPT = Message(
     "Do not confirm receipt until the item has arrived and works: confirming completes the "
     "order and starts the last dispute window early."
 )
-CLOSE_ON_PROMISE = (
+CLOSE_ON_PROMISE = Message(
     "Do not close or cancel the dispute because the seller promises a refund or a new parcel: "
     "a closed dispute usually cannot be opened again."
 )
-PEAK_SEASON = (
+PEAK_SEASON = Message(
     "Peak season falls within your open deadlines ({names}): shipping and support are slower "
     "then, so act early."
 )
-PEAK_SEASON_ITEM = "{name}, {start} to {end}"
-LAST_DAY = "Today is the last day for: {titles}."
-LAST_DAY_PACIFIC = "{timezone} {pacific}"
-PROTECTION_ASSUMED = (
+PEAK_SEASON_ITEM = Message("{name}, {start} to {end}")
+LAST_DAY = Message("Today is the last day for: {titles}.")
+LAST_DAY_PACIFIC = Message(
+    "Today is the last day for: {titles}. AliExpress states its deadlines in US Pacific time "
+    "(PST/PDT). If your clock is ahead of California's (Europe, Africa, Asia, Australia), that "
+    "day ends after your midnight, in Europe the next morning; if it is behind (Hawaii, "
+    "Alaska), it ends before your midnight. Either way, act on the day shown."
+)
+"""Its second sentence is policy.toml's timezone note, which a test keeps the same."""
+PROTECTION_ASSUMED = Message(
     "No countdown was entered, so the dates assume {low} days of protection from shipping, "
     "the shortest period in use; it can be up to {high}. The countdown on your order page "
     "decides: enter its last day."
 )
-DELIVERED_LATE = (
+DELIVERED_LATE = Message(
     "The item arrived after purchase protection ended on {end}, so the dispute window counts "
     "from that day, not from delivery."
 )
-NOT_SHIPPED = (
+NOT_SHIPPED = Message(
     "The order has not shipped {stale} or more days after it was placed: ask the seller for "
     "tracking, or cancel it."
 )
-WAIT_CASE = (
+# If the reader waits for AliExpress (a case still to decide, or an approved refund on its
+# way), and a fallback closes first (or may already have closed): whole sentences for each.
+FALLBACK_CLOSES_FIRST = Message(
     "If you wait for AliExpress, its decision and the money may take until about {end} "
     "({seller} days for the seller, {review} for AliExpress to step in, up to {refund} working "
-    "days for the refund)."
+    "days for the refund). Another route closes first: {title}, on {last}. Act on it by then, "
+    "even if the AliExpress case is still open."
 )
-WAIT_REFUND = (
-    "The approved refund may take until about {end} to arrive (up to {refund} working days)."
-)
-FALLBACK_CLOSES_FIRST = (
-    "Another route closes first: {title}, on {last}. Act on it by then, even if the AliExpress "
+FALLBACK_MAY_HAVE_CLOSED = Message(
+    "If you wait for AliExpress, its decision and the money may take until about {end} "
+    "({seller} days for the seller, {review} for AliExpress to step in, up to {refund} working "
+    "days for the refund). Another route may already have closed: {title}, on {last} by the "
+    "strictest limit, and on {latest} at the latest. Ask about it now, even if the AliExpress "
     "case is still open."
 )
-REFUND_CLOSES_FIRST = (
+REFUND_CLOSES_FIRST = Message(
+    "The approved refund may take until about {end} to arrive (up to {refund} working days). "
     "Another route closes first: {title}, on {last}. If the money has not come by then, act on "
     "it before that day."
 )
-CHARGEBACK_FREEZES = (
+REFUND_MAY_HAVE_CLOSED = Message(
+    "The approved refund may take until about {end} to arrive (up to {refund} working days). "
+    "Another route may already have closed: {title}, on {last} by the strictest limit, and on "
+    "{latest} at the latest. Ask about it now, even if the AliExpress case is still open."
+)
+CHARGEBACK_FREEZES = Message(
     "A chargeback freezes the AliExpress order and its dispute until the bank decides, and "
     "the bank's decision then stands. Tell the bank about any open dispute, and if AliExpress "
     "refunds you first, tell the bank at once: never keep two refunds."
-)
-FALLBACK_MAY_HAVE_CLOSED = (
-    "Another route may already have closed: {title}, on {last} by the strictest limit, and on "
-    "{latest} at the latest. Ask about it now, even if the AliExpress case is still open."
 )
 
 
@@ -113,15 +127,8 @@ def _protection_ending(facts: Facts) -> Notice | None:
     left = (end - facts.today).days
     if left > facts.days("extension_request_days"):
         return None
-    return Notice("protection_ending", PROTECTION_ENDING.format(end=end, when=_days_phrase(left)))
-
-
-def _days_phrase(left: int) -> str:
-    if left == 0:
-        return TODAY
-    if left == 1:
-        return TOMORROW
-    return IN_DAYS.format(left=left)
+    message = PROTECTION_ENDING.get(left, PROTECTION_ENDING_IN)
+    return Notice("protection_ending", message.format(end=end, n=left))
 
 
 def _early_dispute(facts: Facts) -> Notice | None:
@@ -156,8 +163,11 @@ def _peak_season(facts: Facts, routes: tuple[Route, ...]) -> Notice | None:
     seasons = peak_seasons_between(facts.today, max(ends))
     if not seasons:
         return None
-    names = "; ".join(
-        PEAK_SEASON_ITEM.format(name=s.name, start=s.start, end=s.end) for s in seasons
+    names = Joined(
+        tuple(
+            PEAK_SEASON_ITEM.format(name=Message(s.name), start=s.start, end=s.end) for s in seasons
+        ),
+        "; ",
     )
     return Notice("peak_season", PEAK_SEASON.format(names=names))
 
@@ -167,11 +177,8 @@ def _last_day(facts: Facts, routes: tuple[Route, ...]) -> Notice | None:
     ending = [r for r in routes if r.status is Status.OPEN and r.days_left == 0]
     if not ending:
         return None
-    message = LAST_DAY.format(titles=", ".join(r.title for r in ending))
-    if of_family(tuple(ending), aliexpress=True):
-        pacific = LAST_DAY_PACIFIC.format(timezone=POLICY.timezone_note, pacific=PACIFIC)
-        message = f"{message} {pacific}"
-    return Notice("last_day", message)
+    text = LAST_DAY_PACIFIC if of_family(tuple(ending), aliexpress=True) else LAST_DAY
+    return Notice("last_day", text.format(titles=Joined(tuple(r.title for r in ending))))
 
 
 def _protection_assumed(facts: Facts) -> Notice | None:
@@ -243,7 +250,9 @@ def fallback_first(
         for route in of_family(routes, aliexpress=False)
         if route.status in LIVE and route.closes_on is not None and route.closes_on < end
     ]
-    return min(closing, key=lambda route: (route.closes_on or date.max, route.title), default=None)
+    return min(
+        closing, key=lambda route: (route.closes_on or date.max, route.title.id), default=None
+    )
 
 
 def _fallback_first(
@@ -263,14 +272,14 @@ def _fallback_first(
         "latest": first.closes_on_latest,
     }
     refunding = dispute is not None and dispute.refund_expected_by is not None
-    wait = (WAIT_REFUND if refunding else WAIT_CASE).format(**values)
-    then = FALLBACK_CLOSES_FIRST
-    if first.status is Status.CHECK:
-        then = FALLBACK_MAY_HAVE_CLOSED
-    elif refunding:
-        then = REFUND_CLOSES_FIRST
-    then = then.format(**values)
-    return Notice("fallback_closes_first", f"{wait} {then}")
+    may_have_closed = first.status is Status.CHECK
+    text = {
+        (False, False): FALLBACK_CLOSES_FIRST,
+        (False, True): FALLBACK_MAY_HAVE_CLOSED,
+        (True, False): REFUND_CLOSES_FIRST,
+        (True, True): REFUND_MAY_HAVE_CLOSED,
+    }[refunding, may_have_closed]
+    return Notice("fallback_closes_first", text.format(**values))
 
 
 def _chargeback_freezes(

@@ -27,6 +27,9 @@ if [ ! -e "$stamp" ]; then
   touch "$stamp"
 fi
 
+# The engine's catalogues: .po in the repository, .mo built here (cheap, so every run).
+.venv/bin/python -m sitebuild.catalogues compile >/dev/null
+
 npm_stamp=node_modules/.stamp-$(sha256sum package-lock.json | cut -c1-16)
 if [ ! -e "$npm_stamp" ]; then
   echo "bootstrap: npm ci" >&2

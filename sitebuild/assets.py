@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sitebuild import ROOT, BuildError, snapshot
+from sitebuild.catalogues import compile_catalogues
 from sitebuild.files import copy_file, write_bytes, write_text
 from sitebuild.zipfiles import normalised_zip
 
@@ -72,7 +73,7 @@ def _wheel_sources() -> list[Path]:
     sources += sorted(
         p
         for p in (ROOT / "calculator").rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".mo")
     )
     return [p for p in sources if p.exists()]
 
@@ -104,8 +105,10 @@ def build_wheel(out_dir: Path, root: Path = ROOT) -> Path:
         shutil.copytree(
             root / "calculator",
             src / "calculator",
-            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo"),
         )
+        # Every catalogue goes into the wheel, compiled from the .po files of this build.
+        compile_catalogues(src / "calculator" / "locale")
         dist = Path(tmp) / "dist"
         command = [sys.executable, "-m", "build", "--wheel", "--no-isolation"]
         command += ["--outdir", str(dist), str(src)]

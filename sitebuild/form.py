@@ -22,9 +22,11 @@ __all__ = ["field_groups", "field_table_json", "situation_buttons"]
 FIELD_TABLE_ID = "calc-field-table"
 
 
-def _text(text: str) -> str:
-    """Text between tags: only <, > and & need escaping, so apostrophes stay readable."""
-    return escape(text, quote=False)
+def _text(text: object) -> str:
+    """Text between tags: only <, > and & need escaping, so apostrophes stay readable.
+
+    The engine's labels are messages: the English page words them in English."""
+    return escape(str(text), quote=False)
 
 
 def situation_buttons() -> str:

@@ -29,6 +29,7 @@ from datetime import date
 
 from calculator.batch import COLUMNS
 from calculator.fields import FIELD_BY_NAME, FIELDS, Field, FieldKind
+from calculator.i18n import render
 from calculator.policy import Entry, Policy, Source
 from calculator.vocab import STATUS_LABELS, Status
 from sitebuild.form import field_groups, field_table_json, situation_buttons
@@ -70,9 +71,9 @@ def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
+def cell(text: object) -> str:
+    """Text safe inside a Markdown table cell; the engine's messages in English."""
+    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def entry(policy: Policy, entry_id: str) -> Entry:
@@ -130,7 +131,7 @@ def _sources_list(policy: Policy, ids: list[str]) -> str:
 def status_label(name: str) -> str:
     """The words the calculator shows for a status, read from the engine's vocabulary."""
     try:
-        return STATUS_LABELS[Status(name)]
+        return render(STATUS_LABELS[Status(name)])
     except ValueError:
         raise TokenError(f"no status {name!r}") from None
 
@@ -145,7 +146,7 @@ def batch_column(name: str) -> str:
 def field_label(name: str) -> str:
     """The form's label for a field, so a page names it in the words the reader sees."""
     try:
-        return FIELD_BY_NAME[name].label
+        return render(FIELD_BY_NAME[name].label)
     except KeyError:
         raise TokenError(f"no field {name!r}") from None
 
@@ -252,7 +253,7 @@ def calculator_fields(context: Context) -> str:
         detail = cell(field_.help)
         if field_.choices:
             detail += " One of: " + ", ".join(cell(label) for _, label in field_.choices) + "."
-        groups.setdefault(field_.group, []).append(f"| {name} | {detail} |")
+        groups.setdefault(str(field_.group), []).append(f"| {name} | {detail} |")
     blocks = [
         "\n".join([f"**{cell(group)}**", "", "| Field | What to enter |", "| --- | --- |", *rows])
         for group, rows in groups.items()

@@ -13,6 +13,7 @@ from datetime import date
 
 from calculator.assessment import Dispute, PolicyUse, Route
 from calculator.facts import Facts
+from calculator.i18n import Message
 from calculator.policy import Entry
 from calculator.routes import (
     cancel,
@@ -58,7 +59,7 @@ _ORDER = {spec.id: index for index, spec in enumerate(ROUTES)}
 LIVE = frozenset({Status.OPEN, Status.CHECK, Status.IN_DISPUTE, Status.NOT_YET})
 """Statuses of a route the reader still has: something to do or to wait for."""
 
-NOTHING_LEFT = (
+NOTHING_LEFT = Message(
     "Nothing is open any more: AliExpress's routes have closed, and no payment or "
     "consumer-law route is left for this order. The guide's page on other routes says what "
     "may still help, such as a consumer body in your country."

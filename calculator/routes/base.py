@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from calculator.facts import Facts
+from calculator.i18n import Message
 from calculator.vocab import Decider, Family, RouteId, Status
 
 __all__ = ["RouteSpec", "Verdict", "window", "window_verdict"]
@@ -22,8 +23,8 @@ __all__ = ["RouteSpec", "Verdict", "window", "window_verdict"]
 @dataclass(frozen=True)
 class Verdict:
     status: Status
-    reason: str
-    next_step: str
+    reason: Message
+    next_step: Message
     uses: tuple[str, ...] = ()
     """Policy entry ids the dates came from."""
     opens_on: date | None = None
@@ -37,7 +38,7 @@ class Verdict:
 @dataclass(frozen=True)
 class RouteSpec:
     id: RouteId
-    title: str
+    title: Message
     family: Family
     guide: str
     judge: Callable[[Facts], Verdict]
@@ -63,7 +64,7 @@ def window(
 
 def window_verdict(
     facts: Facts,
-    texts: dict[Status, tuple[str, str]],
+    texts: dict[Status, tuple[Message, Message]],
     values: dict[str, object],
     *,
     uses: tuple[str, ...],

@@ -7,48 +7,66 @@ from datetime import date
 
 from calculator.dates import days
 from calculator.facts import Facts
+from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict, window
 from calculator.routes.cancel import cancel_step
-from calculator.routes.consumer_law import LAW
 from calculator.routes.withdrawal import TITLE as WITHDRAWAL_ROUTE
 from calculator.vocab import Family, Region, RouteId, Status
 
-UNSHIPPED = "The order has not shipped, so cancelling it costs nothing."
-FREE_OPEN = "The item has a Free Return label, so it can go back free, unused, until {closes_on}."
-FREE_STEP = (
+UNSHIPPED = Message("The order has not shipped, so cancelling it costs nothing.")
+FREE_OPEN = Message(
+    "The item has a Free Return label, so it can go back free, unused, until {closes_on}."
+)
+FREE_STEP = Message(
     "On the order page choose Return/refund, then Return & refund, pick Free Return, and ship "
     "it within {ship} days of the agreement."
 )
-FREE_OPEN_RANGE = (
+FREE_OPEN_RANGE = Message(
     "The item has a Free Return label, so it can go back free, unused, until {closes_on}; "
     "labels that give the longer period run until {latest}."
 )
-FREE_CHECK = (
+FREE_CHECK = Message(
     "The shorter Free Return period ended on {closes_on}; labels that give the longer period "
     "run until {latest}."
 )
-FREE_CHECK_STEP = (
+FREE_CHECK_STEP = Message(
     "Look at the order page now: if Return/refund still offers Free Return, start it today."
 )
-FREE_CLOSED = "The Free Return window ended on {latest}."
-FREE_CLOSED_STEP = "Ask the seller whether they will take it back at your cost."
-FREE_LATER = (
+FREE_CLOSED = Message("The Free Return window ended on {latest}.")
+FREE_CLOSED_STEP = Message("Ask the seller whether they will take it back at your cost.")
+FREE_LATER = Message(
     "The Free Return window starts on delivery; until then a return at your cost needs the "
     "seller's agreement."
 )
-AT_COST = (
+AT_COST = Message(
     "Without a Free Return label, a return because you changed your mind is at your cost and "
     "needs the seller's agreement."
 )
-ASK_SELLER = "Ask the seller whether they will take it back."
+# The law's own period is the withdrawal route's to state, once, on its own card: each
+# region's step names that card ({route}).
 AT_COST_STEP = {
-    Region.US: ASK_SELLER,
-    Region.OTHER: (
-        ASK_SELLER + " Your country's consumer law may also let you withdraw: choose your region "
-        "to see."
+    Region.EU: Message(
+        "Ask the seller whether they will take it back. EU law also lets you withdraw without "
+        "a reason: see \u201c{route}\u201d below."
+    ),
+    Region.UK: Message(
+        "Ask the seller whether they will take it back. UK law also lets you withdraw without "
+        "a reason: see \u201c{route}\u201d below."
+    ),
+    Region.BR: Message(
+        "Ask the seller whether they will take it back. Brazil's consumer code also lets you "
+        "withdraw without a reason: see \u201c{route}\u201d below."
+    ),
+    Region.KR: Message(
+        "Ask the seller whether they will take it back. Korea's E-Commerce Act also lets you "
+        "withdraw without a reason: see \u201c{route}\u201d below."
+    ),
+    Region.US: Message("Ask the seller whether they will take it back."),
+    Region.OTHER: Message(
+        "Ask the seller whether they will take it back. Your country's consumer law may also "
+        "let you withdraw: choose your region to see."
     ),
 }
-LAW_STEP = ASK_SELLER + " {law} also lets you withdraw without a reason: see {route} below."
 
 
 def _free_return(facts: Facts, in_hand: date) -> Verdict:
@@ -91,17 +109,10 @@ def judge(facts: Facts) -> Verdict:
     in_hand = case.delivered or case.confirmed
     if in_hand is not None and case.free_return:
         return _free_return(facts, in_hand)
-    # The law's own period is the withdrawal route's to state, once, on its own card.
-    law = LAW.get(case.region)
-    step = (
-        AT_COST_STEP[case.region]
-        if law is None
-        else LAW_STEP.format(law=law, route=f"\u201c{WITHDRAWAL_ROUTE}\u201d")
-    )
     return Verdict(
         Status.NOT_APPLICABLE,
         FREE_LATER if case.free_return else AT_COST,
-        step,
+        AT_COST_STEP[case.region].format(route=WITHDRAWAL_ROUTE),
         uses=("free_return_days",),
         guide="refunds/returns/",
     )
@@ -109,7 +120,7 @@ def judge(facts: Facts) -> Verdict:
 
 ROUTE = RouteSpec(
     RouteId.CHANGE_OF_MIND,
-    "Change of mind",
+    Message("Change of mind", context="route"),
     Family.ALIEXPRESS,
     "refunds/change-of-mind/",
     judge,

@@ -15,15 +15,10 @@ from calculator.facts import Facts
 from calculator.routes.base import Verdict
 from calculator.vocab import Region
 
-__all__ = ["LAW", "REGION_GUIDES", "in_region", "received_on"]
+__all__ = ["LAW_REGIONS", "REGION_GUIDES", "in_region", "received_on"]
 
-LAW = {
-    Region.EU: "EU law",
-    Region.UK: "UK law",
-    Region.BR: "Brazil's consumer code",
-    Region.KR: "Korea's E-Commerce Act",
-}
-"""How a sentence names each region's law; a region missing here has no rule in the calculator."""
+LAW_REGIONS = frozenset({Region.EU, Region.UK, Region.BR, Region.KR})
+"""Regions whose law the calculator knows; each law route words its own sentences for each."""
 
 REGION_GUIDES = {
     Region.EU: "countries/",

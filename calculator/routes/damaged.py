@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from calculator.i18n import Message
 from calculator.routes.base import RouteSpec
 from calculator.routes.item import item_rule
 from calculator.vocab import Family, RouteId
 
-STEP = (
+STEP = Message(
     "Photograph the damage and the packaging, message the seller, then open a dispute "
     "(Return/refund) for a damaged item."
 )
 
 ROUTE = RouteSpec(
     RouteId.DAMAGED,
-    "Item arrived damaged",
+    Message("Item arrived damaged", context="route"),
     Family.ALIEXPRESS,
     "refunds/damaged/",
     item_rule(STEP),

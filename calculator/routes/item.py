@@ -16,66 +16,69 @@ from collections.abc import Callable
 
 from calculator.dates import days
 from calculator.facts import Facts
+from calculator.i18n import Message
 from calculator.routes.base import Verdict, window
 from calculator.vocab import CompletedBy, Status
 
 __all__ = ["item_rule"]
 
-UNSHIPPED = "Nothing has shipped yet, so there is no item to complain about."
-UNSHIPPED_STEP = "Cancel the order instead if you no longer want it."
-WAITING = (
+UNSHIPPED = Message("Nothing has shipped yet, so there is no item to complain about.")
+UNSHIPPED_STEP = Message("Cancel the order instead if you no longer want it.")
+WAITING = Message(
     "The item has not arrived; once it does, you have {window} days after the order "
     "completes to open a dispute."
 )
-WAITING_STEP = "Check the item as soon as it arrives, before you confirm receipt."
-MISSING = (
+WAITING_STEP = Message("Check the item as soon as it arrives, before you confirm receipt.")
+MISSING = Message(
     "Nothing reached you and the order completed on {completed}, so this is a not-received case."
 )
-MISSING_STEP = "Use the not-received route; if the parcel turns up, enter the day you got it."
+MISSING_STEP = Message(
+    "Use the not-received route; if the parcel turns up, enter the day you got it."
+)
 
 # While the window is open, by what completes the order (and whether that day is known).
 OPEN = {
-    CompletedBy.CONFIRMED: (
+    CompletedBy.CONFIRMED: Message(
         "You confirmed receipt on {completed}, which completed the order. A dispute is allowed "
         "for {window} days after that, until {closes_on}."
     ),
-    CompletedBy.PROTECTION_END: (
+    CompletedBy.PROTECTION_END: Message(
         "The order's completion day is {completed}, the end of purchase protection. A dispute "
         "is allowed for {window} days after that, until {closes_on}."
     ),
 }
 OPEN_RANGE = {
-    CompletedBy.DELIVERED: (
+    CompletedBy.DELIVERED: Message(
         "You received the item on {delivered} and have not confirmed receipt, so the order has "
         "not surely completed. If tracking said delivered that day, it completes by itself on "
         "{completed}, and a dispute is allowed until {closes_on}. If your order page still "
         "shows the protection countdown after that, you have until {latest}."
     ),
-    CompletedBy.TRACKING_DELIVERED: (
+    CompletedBy.TRACKING_DELIVERED: Message(
         "Tracking said delivered on {scan}, so the order completes by itself {scan_low} to "
         "{scan_high} days later. Counting from the earliest, {completed}, a dispute is allowed "
         "until {closes_on}; if your order page still shows the countdown after that, you have "
         "until {latest}."
     ),
-    CompletedBy.PROTECTION_END: (
+    CompletedBy.PROTECTION_END: Message(
         "With the shortest protection period in use, the order completes on {completed}, and a "
         "dispute is allowed until {closes_on}. If your protection is longer, you have until "
         "{latest}: the countdown on your order page decides."
     ),
 }
 CHECK = {
-    CompletedBy.DELIVERED: (
+    CompletedBy.DELIVERED: Message(
         "You received the item on {delivered} and have not confirmed receipt. If tracking said "
         "delivered that day, the order completed by itself on {completed} and the last day for "
         "a dispute was {closes_on}. If your order page still shows the protection countdown or "
         "offers Return/refund, you have until {latest}."
     ),
-    CompletedBy.TRACKING_DELIVERED: (
+    CompletedBy.TRACKING_DELIVERED: Message(
         "Tracking said delivered on {scan}. If the order completed by itself {scan_low} days "
         "later, on {completed}, the last day for a dispute was {closes_on}. If your order page "
         "still shows the countdown or offers Return/refund, you have until {latest}."
     ),
-    CompletedBy.PROTECTION_END: (
+    CompletedBy.PROTECTION_END: Message(
         "With the shortest protection period in use, the order completed on {completed} and the "
         "last day for a dispute was {closes_on}. If your protection was longer, it may still be "
         "open until {latest}: the countdown on your order page decides."
@@ -83,30 +86,32 @@ CHECK = {
 }
 # The completion day is known, but the rule of the order date may have allowed no window
 # after it: no source dates when the window began.
-OLDER_RULE_OPEN = (
+OLDER_RULE_OPEN = Message(
     "The order completes on {completed}. Under the rules of your order date a dispute may have "
     "to be opened before that day; later rules allow {window_latest} days more, until {latest}."
 )
-OLDER_RULE_CHECK = (
+OLDER_RULE_CHECK = Message(
     "The order completed on {completed}. Under the rules of your order date a dispute may not "
     "be accepted after that day; later rules allow one until {latest}: your order page shows "
     "whether Return/refund is offered."
 )
-CHECK_STEP = "Look at your order page now: if it still offers Return/refund, open it today."
-CLOSED = (
+CHECK_STEP = Message(
+    "Look at your order page now: if it still offers Return/refund, open it today."
+)
+CLOSED = Message(
     "The {window}-day dispute window after the order completed on {completed} ended on {closes_on}."
 )
-CLOSED_LATEST = (
+CLOSED_LATEST = Message(
     "Even on the latest reading, the order completed on {completed_latest} and the "
     "{window_latest}-day dispute window after it ended on {latest}."
 )
-CLOSED_STEP = (
+CLOSED_STEP = Message(
     "AliExpress no longer takes this dispute; ask the seller directly, then try PayPal, your "
     "card issuer or your consumer rights."
 )
 
 
-def _reason(facts: Facts, status: Status, rule_range: bool) -> str:
+def _reason(facts: Facts, status: Status, rule_range: bool) -> Message:
     """The reason's template for a window known to be open, in check, or closed."""
     cause = facts.completed_by
     assert cause is not None  # shipped implies a completion day
@@ -120,7 +125,7 @@ def _reason(facts: Facts, status: Status, rule_range: bool) -> str:
     return OPEN[cause] if known else OPEN_RANGE[cause]
 
 
-def item_rule(open_step: str) -> Callable[[Facts], Verdict]:
+def item_rule(open_step: Message) -> Callable[[Facts], Verdict]:
     """The judge for one kind of item problem; only the first thing to do differs."""
 
     def judge(facts: Facts) -> Verdict:

@@ -28,139 +28,154 @@ from datetime import date
 
 from calculator.dates import add_months, add_years, days
 from calculator.facts import Facts
+from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict, window_verdict
-from calculator.routes.consumer_law import LAW, in_region, received_on
+from calculator.routes.consumer_law import in_region, received_on
 from calculator.vocab import Decider, Family, Region, RouteId, Status
 
 GUIDE = "other-routes/eu-rights/"
 
 NONE = {
-    Region.US: (
+    Region.US: Message(
         "The calculator does not cover US warranty law, which differs from state to state; a "
         "faulty item goes through the seller and the AliExpress dispute."
     ),
-    Region.OTHER: (
+    Region.OTHER: Message(
         "The calculator knows the legal guarantee of the EU, the UK, Brazil and South Korea "
         "only; your country's consumer law may give one."
     ),
 }
-NONE_STEP = "Use the damaged or not-as-described route, then PayPal or your card issuer."
-WAITING = (
-    "Once the item reaches you, {law} lets you claim from the seller for a fault it had on "
-    "delivery."
+NONE_STEP = Message("Use the damaged or not-as-described route, then PayPal or your card issuer.")
+WAITING = {
+    Region.EU: Message(
+        "Once the item reaches you, EU law lets you claim from the seller for a fault it had on "
+        "delivery."
+    ),
+    Region.UK: Message(
+        "Once the item reaches you, UK law lets you claim from the seller for a fault it had on "
+        "delivery."
+    ),
+    Region.BR: Message(
+        "Once the item reaches you, Brazil's consumer code lets you claim from the seller for a "
+        "fault it had on delivery."
+    ),
+    Region.KR: Message(
+        "Once the item reaches you, Korea's E-Commerce Act lets you return it for a refund if it "
+        "differs from the listing or the contract."
+    ),
+}
+WAITING_STEP = Message(
+    "When it arrives, enter the day you got it to see how long the guarantee runs."
 )
-KR_WAITING = (
-    "Once the item reaches you, {law} lets you return it for a refund if it differs from the "
-    "listing or the contract."
-)
-WAITING_STEP = "When it arrives, enter the day you got it to see how long the guarantee runs."
-CLAIM_STEP = (
+CLAIM_STEP = Message(
     "Message the seller with photos or a video of the fault and the order number: say you claim "
     "under the legal guarantee, and ask for a repair, a replacement or your money back."
 )
-EU = (
+EU = Message(
     "The EU legal guarantee covers a fault the item had on delivery for at least {years} years, "
     "until {closes_on}. It is claimed from the seller, who must repair or replace the item, or "
     "cut the price or refund it; AliExpress committed to EU consumer rules in {commitment}. "
     "Some EU countries also require you to tell the seller of a fault within {months} months "
     "of finding it."
 )
-EU_NOTICE_STEP = (
+EU_NOTICE_STEP = Message(
     "Tell the seller of any fault in writing as soon as you find it: some EU countries require "
     "it within {months} months of finding it, and counted from delivery that is by {notice_by}. "
     "Send photos or a video and the order number, and ask for a repair, a replacement or your "
     "money back."
 )
-EU_LATER_STEP = (
+EU_LATER_STEP = Message(
     "Tell the seller of a fault in writing within {months} months of finding it, as some EU "
     "countries require: send photos or a video and the order number, and ask for a repair, a "
     "replacement or your money back."
 )
-EU_CHECK = (
+EU_CHECK = Message(
     "The EU minimum of {years} years from delivery on {received} ended on {closes_on}. In "
     "Spain, goods bought since {es_from} have {es_years} years, until {latest}."
 )
-EU_CHECK_STEP = (
+EU_CHECK_STEP = Message(
     "If you live in Spain, message the seller about the fault by {latest}: say you claim under "
     "the legal guarantee, and ask for a repair, a replacement or your money back."
 )
-EU_CLOSED = (
+EU_CLOSED = Message(
     "The EU legal guarantee of {years} years from delivery on {received} ended on {closes_on}."
 )
-UK = (
+UK = Message(
     "Under UK law a faulty item can be rejected for a full refund within {reject} days of "
     "delivery, until {act_by}; after that the seller may repair or replace it first. A claim "
     "can be brought for {low} years ({high} outside Scotland), until {closes_on}. It is claimed "
     "from the seller."
 )
-UK_LATER = (
+UK_LATER = Message(
     "The {reject} days to reject a faulty item for a full refund ended on {reject_by}; the "
     "seller may now repair or replace it first. A claim can be brought for {low} years ({high} "
     "outside Scotland), until {closes_on}. It is claimed from the seller."
 )
-UK_STEP = (
+UK_STEP = Message(
     "Message the seller with photos or a video of the fault by {reject_by}: say you reject the "
     "item and want a full refund. After that day, ask for a repair or a replacement."
 )
-UK_CHECK = (
+UK_CHECK = Message(
     "The shorter UK time limit for a claim ({low} years, in Scotland) ended on {closes_on}; "
     "elsewhere in the UK a claim can be brought for {high} years, until {latest}."
 )
-UK_CHECK_STEP = (
+UK_CHECK_STEP = Message(
     "If you live in England, Wales or Northern Ireland, message the seller about the fault by "
     "{latest}: say you claim under the legal guarantee."
 )
-BR = (
+BR = Message(
     "Under Brazil's consumer code a visible fault must be reported to the seller within {low} "
     "days of delivery for non-durable goods, until {closes_on}, and {high} days for durable "
     "goods such as electronics, until {latest}. For a hidden fault the days count from the day "
     "it shows."
 )
-BR_CHECK = (
+BR_CHECK = Message(
     "The {low} days for non-durable goods ended on {closes_on}; for a durable item, such as "
     "electronics, the {high} days run until {latest}. A hidden fault counts from the day it "
     "shows."
 )
-BR_CHECK_STEP = (
+BR_CHECK_STEP = Message(
     "If your item is durable, such as electronics, message the seller about the fault by "
     "{latest}, and keep the message: a complaint stops the clock until the seller answers."
 )
-BR_HIDDEN = (
+BR_HIDDEN = Message(
     "The {low} and {high} days for a fault visible on delivery on {received} have ended. Only "
     "a hidden defect, counted from when it showed, or a complaint to the seller still "
     "unanswered keeps the claim alive under Brazil's consumer code."
 )
-BR_HIDDEN_STEP = (
+BR_HIDDEN_STEP = Message(
     "If the fault only showed later, message the seller within {low} days of the day it showed "
     "({high} for a durable item), with photos and that day. If you complained before and the "
     "seller never answered, say so and attach that complaint."
 )
-KR = (
+KR = Message(
     "Under Korea's E-Commerce Act goods that differ from the listing or the contract can be "
     "returned for a refund within {days} days of the day you knew or could have known of the "
     "difference, and at the latest {months} months after receipt, by {latest}. A difference "
     "you could see on arrival on {received} gives you until {closes_on}."
 )
-KR_STEP = (
+KR_STEP = Message(
     "Message the seller with photos that show how the item differs from the listing, and say "
     "you withdraw from the purchase under the E-Commerce Act, by {closes_on}."
 )
-KR_CHECK = (
+KR_CHECK = Message(
     "If the difference from the listing could be seen on arrival on {received}, its {days} days "
     "ended on {closes_on}. If you could only find it out later, you have {days} days from the "
     "day you could, but never past {latest}, {months} months after receipt."
 )
-KR_CHECK_STEP = (
+KR_CHECK_STEP = Message(
     "If you only found out later that the item differs from the listing, message the seller "
     "within {days} days of that day, and by {latest} at the latest: say you withdraw from the "
     "purchase under the E-Commerce Act."
 )
-KR_CLOSED = (
+KR_CLOSED = Message(
     "The {months} months to return goods that differ from the listing, counted from receipt on "
     "{received}, ended on {latest}; the right ends then even if the difference was found later."
 )
-CLOSED = "The legal guarantee's time limit after delivery on {received} ended on {latest}."
-CLOSED_STEP = "Ask the seller directly; a consumer body in your country can say what else applies."
+CLOSED = Message("The legal guarantee's time limit after delivery on {received} ended on {latest}.")
+CLOSED_STEP = Message(
+    "Ask the seller directly; a consumer body in your country can say what else applies."
+)
 
 
 _BR_TEXTS = {
@@ -319,7 +334,6 @@ _USES = {
     Region.BR: ("br_guarantee_days",),
     Region.KR: _KR_USES,
 }
-_WAITING = {Region.KR: KR_WAITING}
 
 
 def judge(facts: Facts) -> Verdict:
@@ -331,7 +345,7 @@ def judge(facts: Facts) -> Verdict:
     if received is None:
         return Verdict(
             Status.NOT_YET,
-            _WAITING.get(region, WAITING).format(law=LAW[region]),
+            WAITING[region],
             WAITING_STEP,
             uses=_USES[region],
         )
@@ -340,7 +354,7 @@ def judge(facts: Facts) -> Verdict:
 
 ROUTE = RouteSpec(
     RouteId.LEGAL_GUARANTEE,
-    "Legal guarantee for faulty goods",
+    Message("Legal guarantee for faulty goods", context="route"),
     Family.LAW,
     GUIDE,
     in_region(judge),

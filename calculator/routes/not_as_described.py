@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from calculator.i18n import Message
 from calculator.routes.base import RouteSpec
 from calculator.routes.item import item_rule
 from calculator.vocab import Family, RouteId
 
-STEP = (
+STEP = Message(
     "Photograph or film the item next to the listing, message the seller, then open a "
     "dispute (Return/refund) saying it is not as described."
 )
 
 ROUTE = RouteSpec(
     RouteId.NOT_AS_DESCRIBED,
-    "Item not as described",
+    Message("Item not as described", context="route"),
     Family.ALIEXPRESS,
     "refunds/not-as-described/",
     item_rule(STEP),

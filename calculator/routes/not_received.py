@@ -11,91 +11,103 @@ from __future__ import annotations
 
 from calculator.dates import days
 from calculator.facts import Facts
+from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict, window
 from calculator.vocab import CompletedBy, Family, RouteId, Status
 
-UNSHIPPED = "Nothing has shipped yet, so nothing can be missing in transit."
-UNSHIPPED_STEP = "Cancel the order instead, or wait for the seller to ship it."
-ARRIVED = "The order arrived on {delivered}, so it was received."
-ARRIVED_STEP = "If something is wrong with the item, use the not-as-described or damaged route."
-TOO_EARLY = (
-    "AliExpress usually refuses a not-received dispute before {opens_on}, unless delivery "
-    "was promised within a few days. Purchase protection lasts until {end}{assumed}."
+UNSHIPPED = Message("Nothing has shipped yet, so nothing can be missing in transit.")
+UNSHIPPED_STEP = Message("Cancel the order instead, or wait for the seller to ship it.")
+ARRIVED = Message("The order arrived on {delivered}, so it was received.")
+ARRIVED_STEP = Message(
+    "If something is wrong with the item, use the not-as-described or damaged route."
 )
-TOO_EARLY_STEP = (
+TOO_EARLY = Message(
+    "AliExpress usually refuses a not-received dispute before {opens_on}, unless delivery "
+    "was promised within a few days. Purchase protection lasts until {end}."
+)
+TOO_EARLY_ASSUMED = Message(
+    "AliExpress usually refuses a not-received dispute before {opens_on}, unless delivery "
+    "was promised within a few days. Purchase protection lasts until {end} (the shortest "
+    "period in use; your order page shows the real countdown)."
+)
+TOO_EARLY_STEP = Message(
     "Watch the tracking and message the seller if it stops moving; from {opens_on} you can "
     "open a dispute."
 )
-ASSUMED = " (the shortest period in use; your order page shows the real countdown)"
-RUNNING = (
-    "Purchase protection lasts until {end}{assumed}. Then the order completes by itself, and "
+RUNNING = Message(
+    "Purchase protection lasts until {end}. Then the order completes by itself, and "
     "AliExpress still accepts a not-received dispute until {closes_on}."
 )
-RUNNING_STEP = (
+RUNNING_ASSUMED = Message(
+    "Purchase protection lasts until {end} (the shortest period in use; your order page "
+    "shows the real countdown). Then the order completes by itself, and AliExpress still "
+    "accepts a not-received dispute until {closes_on}."
+)
+RUNNING_STEP = Message(
     "If tracking has stopped moving, message the seller, then open a dispute (Return/refund, "
     "then Refund only) by {act_by}. If the parcel is still moving, ask the seller to extend "
     "protection before {act_by}."
 )
-ENDED = (
+ENDED = Message(
     "Purchase protection ended on {end}, and the order completed that day. AliExpress still "
     "accepts a not-received dispute until {closes_on}: open it at once."
 )
-ENDED_STEP = (
+ENDED_STEP = Message(
     "Open a not-received dispute today (Return/refund, then Refund only) with the tracking "
     "page as evidence."
 )
-SCAN = (
+SCAN = Message(
     "Tracking said delivered on {scan}, so the order completes by itself on {completed}, "
     "{scan_low} days later. AliExpress accepts a not-received dispute until {closes_on}."
 )
-SCAN_RANGE = (
+SCAN_RANGE = Message(
     "Tracking said delivered on {scan}, so the order completes by itself {scan_low} to "
     "{scan_high} days later. Counting from the earliest, {completed}, AliExpress accepts a "
     "not-received dispute until {closes_on}; if your order page still shows the countdown "
     "after that, you have until {latest}."
 )
-SCAN_STEP = (
+SCAN_STEP = Message(
     "Ask the carrier for proof of delivery (a photo, a signature or the GPS point) and check "
     "with neighbours and pick-up points, then open a not-received dispute by {act_by}."
 )
-CONFIRMED = (
+CONFIRMED = Message(
     "You confirmed receipt on {confirmed}, which completed the order. AliExpress still "
     "accepts a dispute until {closes_on}."
 )
-CONFIRMED_STEP = (
+CONFIRMED_STEP = Message(
     "If nothing came, open a not-received dispute today, say the confirmation was a mistake, "
     "and add the tracking page."
 )
-CHECK = (
+CHECK = Message(
     "With the shortest protection period in use, the order completed on {completed} and the "
     "last day for a dispute was {closes_on}. If your protection was longer, it may still be "
     "open until {latest}: the countdown on your order page decides."
 )
-CHECK_OLDER_RULE = (
+CHECK_OLDER_RULE = Message(
     "The order completed on {completed}. Under the rules of your order date a dispute may not "
     "be accepted after that day; later rules allow one until {latest}: your order page shows "
     "whether Return/refund is offered."
 )
-CHECK_SCAN = (
+CHECK_SCAN = Message(
     "Tracking said delivered on {scan}. If the order completed by itself {scan_low} days "
     "later, on {completed}, the last day for a not-received dispute was {closes_on}. If your "
     "order page still shows the countdown or offers Return/refund, you have until {latest}."
 )
-CHECK_STEP = (
+CHECK_STEP = Message(
     "Look at your order page now: if it still offers Return/refund, open a not-received "
     "dispute today."
 )
-CLOSED = (
+CLOSED = Message(
     "The last day to open a not-received dispute was {final_day}, {window} days after the "
     "order completed on {final_completed}, even on the latest reading."
 )
-CLOSED_STEP = (
+CLOSED_STEP = Message(
     "AliExpress no longer takes this dispute; ask the seller directly, then try PayPal, your "
     "card issuer or your consumer rights."
 )
 
 
-def _live(facts: Facts) -> tuple[str, str]:
+def _live(facts: Facts) -> tuple[Message, Message]:
     """Reason and next step while a dispute is still accepted, by what completes the order."""
     cause = facts.completed_by
     if cause is CompletedBy.CONFIRMED:
@@ -108,6 +120,7 @@ def _live(facts: Facts) -> tuple[str, str]:
     return ENDED, ENDED_STEP
 
 
+_ASSUMED = {TOO_EARLY.id: TOO_EARLY_ASSUMED, RUNNING.id: RUNNING_ASSUMED}
 _SETTLED = {
     Status.NOT_YET: (TOO_EARLY, TOO_EARLY_STEP),
     Status.CHECK: (CHECK, CHECK_STEP),
@@ -139,7 +152,6 @@ def judge(facts: Facts) -> Verdict:
     values: dict[str, object] = {
         "opens_on": opens_on,
         "end": end,
-        "assumed": ASSUMED if facts.protection_assumed else "",
         "closes_on": closes_on,
         "act_by": completed,
         "completed": completed,
@@ -158,6 +170,9 @@ def judge(facts: Facts) -> Verdict:
         reason, step = CHECK_SCAN, CHECK_STEP
     else:
         reason, step = _SETTLED[status] if status in _SETTLED else _live(facts)
+    if facts.protection_assumed:
+        # The end of protection is the shortest period's: the sentence says so, whole.
+        reason = _ASSUMED.get(reason.id, reason)
     return Verdict(
         status,
         reason.format(**values),
@@ -173,7 +188,7 @@ def judge(facts: Facts) -> Verdict:
 
 ROUTE = RouteSpec(
     RouteId.NOT_RECEIVED,
-    "Item not received",
+    Message("Item not received", context="route"),
     Family.ALIEXPRESS,
     "refunds/not-received/",
     judge,

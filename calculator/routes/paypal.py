@@ -9,39 +9,44 @@ from __future__ import annotations
 
 from calculator.dates import days
 from calculator.facts import Facts
+from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict, window
 from calculator.vocab import Decider, Family, PaymentMethod, RouteId, Status
 
 GUIDE = "other-routes/paypal-and-card/"
 
-NOT_PAYPAL = "You did not pay with PayPal, so PayPal's buyer protection does not cover this order."
-NOT_PAYPAL_STEP = (
+NOT_PAYPAL = Message(
+    "You did not pay with PayPal, so PayPal's buyer protection does not cover this order."
+)
+NOT_PAYPAL_STEP = Message(
     "Use the AliExpress routes first; the card or consumer-law routes show what else is left."
 )
-OPEN = (
+OPEN = Message(
     "PayPal takes a dispute about this payment for {days} days after you paid on {paid}, until "
     "{closes_on}. It is the fallback for when AliExpress says no or takes too long."
 )
-OPEN_STEP = (
+OPEN_STEP = Message(
     "If AliExpress does not refund you, open a dispute in PayPal's Resolution Centre by "
     "{closes_on}; then escalate it to a claim within {escalate} days of opening it, or it closes "
     "for good."
 )
-CLOSED = "The {days} days PayPal allows after the payment on {paid} ended on {closes_on}."
-CLOSED_STEP = "Ask the bank or card issuer behind your PayPal payment; consumer law may also help."
-ESCALATE = (
+CLOSED = Message("The {days} days PayPal allows after the payment on {paid} ended on {closes_on}.")
+CLOSED_STEP = Message(
+    "Ask the bank or card issuer behind your PayPal payment; consumer law may also help."
+)
+ESCALATE = Message(
     "You opened a PayPal dispute on {opened}. PayPal closes it unless you escalate it to a claim "
     "within {escalate} days, by {escalate_by}; a closed PayPal dispute cannot be reopened."
 )
-ESCALATE_STEP = (
+ESCALATE_STEP = Message(
     "If the seller has not settled it, escalate the dispute to a claim in PayPal's Resolution "
     "Centre by {escalate_by}, and add your evidence."
 )
-ESCALATE_PASSED = (
+ESCALATE_PASSED = Message(
     "The PayPal dispute opened on {opened} had to be escalated to a claim by {escalate_by}. If "
     "you escalated it, PayPal is deciding the claim; if not, it closed and cannot be reopened."
 )
-ESCALATE_PASSED_STEP = (
+ESCALATE_PASSED_STEP = Message(
     "If PayPal is deciding a claim, answer its messages in the Resolution Centre; if the dispute "
     "closed, ask the bank or card issuer behind your PayPal payment."
 )
@@ -91,5 +96,10 @@ def judge(facts: Facts) -> Verdict:
 
 
 ROUTE = RouteSpec(
-    RouteId.PAYPAL, "PayPal dispute", Family.PAYMENT, GUIDE, judge, decider=Decider.PAYPAL
+    RouteId.PAYPAL,
+    Message("PayPal dispute", context="route"),
+    Family.PAYMENT,
+    GUIDE,
+    judge,
+    decider=Decider.PAYPAL,
 )

@@ -15,67 +15,70 @@ from dataclasses import replace
 
 from calculator.assessment import Dispute
 from calculator.facts import Facts
+from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict, window
 from calculator.vocab import DECIDED, DisputeOutcome, Status
 
 __all__ = ["WHAT_IS_LEFT", "WHAT_IS_LEFT_GUIDE", "after_request"]
 
-IN_DISPUTE = "You opened a dispute about this on {opened}; what matters now is how it goes."
-OTHER_OPEN = (
+IN_DISPUTE = Message(
+    "You opened a dispute about this on {opened}; what matters now is how it goes."
+)
+OTHER_OPEN = Message(
     "A dispute ({disputed}) has been open since {opened}, and AliExpress takes one per "
     "order, so this cannot be a second one."
 )
-OTHER_OPEN_STEP = (
+OTHER_OPEN_STEP = Message(
     "Add photos or messages about this problem to the open dispute: both sides can change the "
     "reason and the evidence until it closes."
 )
-OTHER_DECIDED = (
+OTHER_DECIDED = Message(
     "The dispute ({disputed}) opened on {opened} was decided on {closed}, and AliExpress takes "
     "one per order."
 )
 DECIDED_TEXTS = {
-    DisputeOutcome.REFUNDED: (
+    DisputeOutcome.REFUNDED: Message(
         "The dispute opened on {opened} was decided on {closed} with a full refund; a decided "
         "dispute is final."
     ),
-    DisputeOutcome.PARTIAL: (
+    DisputeOutcome.PARTIAL: Message(
         "The dispute opened on {opened} was decided on {closed} with a partial refund; "
         "AliExpress does not reopen a decided dispute."
     ),
-    DisputeOutcome.REJECTED: (
+    DisputeOutcome.REJECTED: Message(
         "The dispute opened on {opened} was decided against you on {closed}; AliExpress does "
         "not reopen a decided dispute."
     ),
 }
-REFUNDED_STEP = "If the money has not arrived by the day shown, trace it with your bank."
-WHAT_IS_LEFT = (
+REFUNDED_STEP = Message("If the money has not arrived by the day shown, trace it with your bank.")
+WHAT_IS_LEFT = Message(
     "If the decision went against you, PayPal, your card issuer or consumer law may still "
     "get the money back: see what is left after a lost dispute."
 )
 WHAT_IS_LEFT_GUIDE = "other-routes/paypal-and-card/"
-REOPEN_OPEN = (
+REOPEN_OPEN = Message(
     "You cancelled the request on {closed}, which decided nothing: a new one can be opened "
     "while purchase protection runs, until {closes_on}."
 )
-REOPEN_RANGE = (
+REOPEN_RANGE = Message(
     "You cancelled the request on {closed}, which decided nothing: a new one is surely "
     "accepted while purchase protection runs, until {closes_on}, and may be until {latest}: "
     "your order page shows whether Return/refund is offered."
 )
-REOPEN_CHECK = (
+REOPEN_CHECK = Message(
     "You cancelled the request on {closed}. A new one was surely accepted until {closes_on}, "
     "and may still be until {latest}: your order page shows whether Return/refund is offered."
 )
-UNKNOWN_CHECK = (
+UNKNOWN_CHECK = Message(
     "The request closed on {closed}. If AliExpress or the seller decided it, the decision is "
     "final. If you cancelled it yourself, a new one may be accepted until {latest}: your order "
     "page shows whether Return/refund is offered."
 )
-REOPEN_STEP = (
+REOPEN_STEP = Message(
     "Look at your order page now: if it offers Return/refund, open a new request today with "
     "all your evidence, and do not cancel it on the seller's promise."
 )
-ENDED_STEP = (
+ENDED_STEP = Message(
     "AliExpress no longer takes a request for this order; PayPal, your card issuer or consumer "
     "law may still help."
 )
@@ -139,7 +142,7 @@ def _outcome_unknown(facts: Facts, verdict: Verdict, values: dict[str, object]) 
 
 
 def after_request(
-    facts: Facts, spec: RouteSpec, verdict: Verdict, dispute: Dispute, title: str
+    facts: Facts, spec: RouteSpec, verdict: Verdict, dispute: Dispute, title: Message
 ) -> Verdict:
     """What the open or ended request makes of one of the one-per-order routes.
 

@@ -15,55 +15,86 @@ from datetime import date
 
 from calculator.dates import add_months, days
 from calculator.facts import Facts
+from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict, window_verdict
-from calculator.routes.consumer_law import LAW, in_region, received_on
+from calculator.routes.consumer_law import in_region, received_on
 from calculator.vocab import Decider, Family, Region, RouteId, Status
 
 GUIDE = "other-routes/eu-rights/"
-TITLE = "Withdraw under consumer law"
+TITLE = Message("Withdraw under consumer law", context="route")
 
 NONE = {
-    Region.US: "No US law gives a general right to cancel an online purchase without a reason.",
-    Region.OTHER: (
+    Region.US: Message(
+        "No US law gives a general right to cancel an online purchase without a reason."
+    ),
+    Region.OTHER: Message(
         "The calculator knows the right to withdraw of the EU, the UK, Brazil and South Korea "
         "only; your country's consumer law may give one."
     ),
 }
-NONE_STEP = (
+NONE_STEP = Message(
     "Use AliExpress's own routes: cancel before shipping, a Free Return where the item has the "
     "label, or a dispute if the item is wrong."
 )
-WAITING = (
-    "Under {law} you may withdraw from this purchase without a reason within {days} days of "
-    "receiving it; the days start when the item reaches you."
-)
-WAITING_STEP = "When it arrives, enter the day you got it to see your last day."
-OPEN = (
-    "Under {law} you may withdraw from this purchase without a reason until {closes_on}, "
-    "{days} days after you received it on {received}.{send_back}"
-)
-SEND_BACK = (
-    " Then you have {send} days to send it back. Personalised and perishable items, and sealed "
-    "hygiene items once opened, are excluded."
-)
-OPEN_STEP = (
+WAITING = {
+    Region.EU: Message(
+        "Under EU law you may withdraw from this purchase without a reason within {days} days "
+        "of receiving it; the days start when the item reaches you."
+    ),
+    Region.UK: Message(
+        "Under UK law you may withdraw from this purchase without a reason within {days} days "
+        "of receiving it; the days start when the item reaches you."
+    ),
+    Region.BR: Message(
+        "Under Brazil's consumer code you may withdraw from this purchase without a reason "
+        "within {days} days of receiving it; the days start when the item reaches you."
+    ),
+    Region.KR: Message(
+        "Under Korea's E-Commerce Act you may withdraw from this purchase without a reason "
+        "within {days} days of receiving it; the days start when the item reaches you."
+    ),
+}
+WAITING_STEP = Message("When it arrives, enter the day you got it to see your last day.")
+OPEN = {
+    Region.EU: Message(
+        "Under EU law you may withdraw from this purchase without a reason until {closes_on}, "
+        "{days} days after you received it on {received}. Then you have {send} days to send it "
+        "back. Personalised and perishable items, and sealed hygiene items once opened, are "
+        "excluded."
+    ),
+    Region.UK: Message(
+        "Under UK law you may withdraw from this purchase without a reason until {closes_on}, "
+        "{days} days after you received it on {received}. Then you have {send} days to send it "
+        "back. Personalised and perishable items, and sealed hygiene items once opened, are "
+        "excluded."
+    ),
+    Region.BR: Message(
+        "Under Brazil's consumer code you may withdraw from this purchase without a reason until "
+        "{closes_on}, {days} days after you received it on {received}."
+    ),
+    Region.KR: Message(
+        "Under Korea's E-Commerce Act you may withdraw from this purchase without a reason until "
+        "{closes_on}, {days} days after you received it on {received}."
+    ),
+}
+OPEN_STEP = Message(
     "Tell the seller in writing, in the order's messages, that you withdraw from the purchase, "
     "by {closes_on}; keep a screenshot. The seller must then refund what you paid."
 )
-CHECK = (
+CHECK = Message(
     "The {days} days to withdraw after you received the item on {received} ended on "
     "{closes_on}. If the seller never told you of this right, it runs {months} months longer, "
     "until {latest}."
 )
-CHECK_STEP = (
+CHECK_STEP = Message(
     "If nobody told you of the right to withdraw when you bought, tell the seller now, in "
     "writing, that you withdraw."
 )
-CLOSED = (
+CLOSED = Message(
     "The {days} days to withdraw after you received the item on {received} ended on {closes_on}."
 )
-CLOSED_STEP = "If the item is faulty, the legal guarantee may still help."
-KR_CLOSED_STEP = (
+CLOSED_STEP = Message("If the item is faulty, the legal guarantee may still help.")
+KR_CLOSED_STEP = Message(
     "If the item differs from the listing or the contract, Korea's E-Commerce Act gives "
     "longer: the legal guarantee route shows how long."
 )
@@ -76,12 +107,13 @@ _RULES = {
 }
 
 
-_TEXTS = {
-    Status.OPEN: (OPEN, OPEN_STEP),
-    Status.CHECK: (CHECK, CHECK_STEP),
-    Status.CLOSED: (CLOSED, CLOSED_STEP),
-}
-_KR_TEXTS = {**_TEXTS, Status.CLOSED: (CLOSED, KR_CLOSED_STEP)}
+def _texts(region: Region) -> dict[Status, tuple[Message, Message]]:
+    closed_step = KR_CLOSED_STEP if region is Region.KR else CLOSED_STEP
+    return {
+        Status.OPEN: (OPEN[region], OPEN_STEP),
+        Status.CHECK: (CHECK, CHECK_STEP),
+        Status.CLOSED: (CLOSED, closed_step),
+    }
 
 
 def judge(facts: Facts) -> Verdict:
@@ -92,12 +124,14 @@ def judge(facts: Facts) -> Verdict:
     days_id, send_id = rule
     uses = [days_id] if send_id is None else [days_id, send_id]
     period = facts.days(days_id)
-    values: dict[str, object] = {"law": LAW[region], "days": period, "send_back": ""}
+    values: dict[str, object] = {"days": period}
     if send_id is not None:
-        values["send_back"] = SEND_BACK.format(send=facts.days(send_id))
+        values["send"] = facts.days(send_id)
     received = received_on(facts)
     if received is None:
-        return Verdict(Status.NOT_YET, WAITING.format(**values), WAITING_STEP, uses=tuple(uses))
+        return Verdict(
+            Status.NOT_YET, WAITING[region].format(**values), WAITING_STEP, uses=tuple(uses)
+        )
     closes_on = received + days(period)
     latest = None
     if region is Region.EU:
@@ -111,7 +145,7 @@ def judge(facts: Facts) -> Verdict:
     values.update(received=received, closes_on=closes_on, latest=latest)
     return window_verdict(
         facts,
-        _KR_TEXTS if region is Region.KR else _TEXTS,
+        _texts(region),
         values,
         uses=tuple(uses),
         opens_on=received,

@@ -55,6 +55,13 @@ def test_errors_name_the_field() -> None:
         "ok": False,
         "error": {
             "field": "shipped",
+            "code": "before",
+            "values": {
+                "field": "shipped",
+                "value": "2026-09-01",
+                "other": "order-date",
+                "earlier": "2026-10-01",
+            },
             "message": "shipped 2026-09-01 is before order-date 2026-10-01",
         },
     }
@@ -122,5 +129,33 @@ def test_an_unexpected_failure_still_answers(monkeypatch: pytest.MonkeyPatch) ->
     data = answer(bridge.assess_json(json.dumps(FIELDS)))
     assert data == {
         "ok": False,
-        "error": {"field": "input", "message": "could not handle this input (RuntimeError)"},
+        "error": {
+            "field": "input",
+            "code": "unexpected",
+            "values": {"kind": "RuntimeError"},
+            "message": "could not handle this input (RuntimeError)",
+        },
     }
+
+
+def test_every_function_takes_the_page_s_language() -> None:
+    spanish = answer(bridge.assess_json(json.dumps(FIELDS), "es"))
+    english = answer(bridge.assess_json(json.dumps(FIELDS)))
+    assert spanish["ok"] and spanish["result"]["today"] == english["result"]["today"]
+    assert spanish["result"]["routes"][0]["title"] == "Cancelar el pedido"
+    table = answer(bridge.fields_json("pt-BR"))["result"]
+    assert table[0]["label"] == "Data do pedido" and table[0]["name"] == "order-date"
+    ics = answer(bridge.ics_json(json.dumps(FIELDS), "pt_BR"))["result"]
+    assert "SUMMARY:Pedido do AliExpress de " in ics["ics"]
+    # What is no function (JavaScript's null, as Pyodide passes it) asks for no progress.
+    batch = answer(bridge.batch_json("order_date\n2026-10-01\n", "2026-11-26", "null", "es"))  # type: ignore[arg-type]
+    assert batch["result"]["rows"][0]["title"] == "Cancelar el pedido"
+    assert "order_id,line,route" in batch["result"]["csv"]
+
+
+def test_errors_are_worded_in_the_page_s_language_and_unknown_ones_are_english() -> None:
+    bad = json.dumps({**FIELDS, "shipped": "2026-09-01"})
+    error = answer(bridge.assess_json(bad, "es"))["error"]
+    assert error["code"] == "before" and "es anterior a" in error["message"]
+    assert answer(bridge.assess_json(bad, "fr")) == answer(bridge.assess_json(bad))
+    assert answer(bridge.assess_json(bad, None)) == answer(bridge.assess_json(bad))  # type: ignore[arg-type]

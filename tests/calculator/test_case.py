@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from calculator import FIELDS, Case, DisputeReason, InputError, PaymentMethod, Region, parse_case
+from calculator.errors import ERRORS
 
 TODAY = date(2026, 11, 26)
 
@@ -25,8 +26,19 @@ def refused(given: dict[str, object], today: date | None = TODAY) -> InputError:
     assert "\n" not in error.message
     assert error.field in error.message
     assert str(error) == error.message
-    assert error.to_dict() == {"field": error.field, "message": error.message}
+    # Data first: the field, a code with its values; the message is the catalogue's words.
+    assert error.code in ERRORS
+    assert error.to_dict() == {
+        "field": error.field,
+        "code": error.code,
+        "values": {key: _json(value) for key, value in error.values.items()},
+        "message": error.message,
+    }
     return error
+
+
+def _json(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def test_a_full_case_parses() -> None:

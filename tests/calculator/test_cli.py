@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -36,12 +37,15 @@ def run(
     *args: str, stdin: str | None = None, module: bool = True
 ) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "calculator"] if module else [str(SCRIPT)]
+    # English whatever the machine's language: the language tests set it themselves.
+    env = {**os.environ, "LC_ALL": "", "LANG": "C.UTF-8"}
     return subprocess.run(
         [*command, *args],
         input=stdin,
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env=env,
         timeout=60,
         check=False,
     )
@@ -49,7 +53,7 @@ def run(
 
 def in_process(*args: str, stdin: str = "") -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = main(list(args), stdout=out, stderr=err, stdin=io.StringIO(stdin))
+    code = main(list(args), stdout=out, stderr=err, stdin=io.StringIO(stdin), environ={})
     return code, out.getvalue(), err.getvalue()
 
 
@@ -627,3 +631,98 @@ def test_a_long_refused_value_is_echoed_in_a_few_dozen_characters() -> None:
         "batch", "-", "--today", "2026-11-26", stdin=f"order_date\n{'7' * 2000}\n"
     )
     assert code == 0 and max(len(line) for line in out.splitlines()) < 120
+
+
+def test_the_answer_is_in_the_language_asked_for() -> None:
+    code, out, err = in_process(*ASSESS, "--lang", "es")
+    assert (code, err) == (0, "")
+    assert out.startswith("Pedido de AliExpress hecho el jueves, 1 de octubre de 2026\n")
+    assert "Vías de reembolso con AliExpress" in out
+    code, out, _ = in_process(*ASSESS, "--lang=pt-BR", "--json")
+    document = json.loads(out)
+    english = json.loads(in_process(*ASSESS, "--json")[1])
+    # Keys, ids and dates stay; the words beside them are Portuguese.
+    assert document["today"] == english["today"] and document.keys() == english.keys()
+    assert [r["route"] for r in document["routes"]] == [r["route"] for r in english["routes"]]
+    assert document["routes"][0]["title"] == "Cancelar o pedido"
+
+
+def test_the_language_comes_from_the_environment_else_english() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(ASSESS, stdout=out, stderr=err, environ={"LANG": "es_MX.UTF-8"}) == 0
+    assert "Vías de reembolso" in out.getvalue()
+    out = io.StringIO()
+    environ = {"LC_ALL": "pt_BR.UTF-8", "LANG": "es_ES.UTF-8"}
+    assert main(ASSESS, stdout=out, stderr=err, environ=environ) == 0
+    assert "Caminhos de reembolso" in out.getvalue()
+    out = io.StringIO()
+    assert main(ASSESS, stdout=out, stderr=err, environ={"LANG": "fr_FR.UTF-8"}) == 0
+    assert "Refund routes with AliExpress" in out.getvalue()
+    # A subprocess with the machine's language variables reads them too.
+    env = {**os.environ, "LC_ALL": "", "LANG": "pt_BR.UTF-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "calculator", *ASSESS],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert "Caminhos de reembolso" in done.stdout, done.stderr
+
+
+def test_an_unknown_language_is_an_input_error_with_its_code() -> None:
+    code, out, err = in_process(*ASSESS, "--lang", "fr", "--json")
+    assert code == BAD
+    assert err == "refund-calc: lang 'fr' is not one of en, es, pt-BR\n"
+    error = json.loads(out)["error"]
+    assert (error["field"], error["code"], error["values"]["text"]) == ("lang", "language", "fr")
+
+
+def test_errors_are_worded_in_the_language_asked_for() -> None:
+    code, out, err = in_process(*ASSESS, "--shipped", "2026-09-01", "--lang", "es", "--json")
+    assert code == BAD
+    assert err == "refund-calc: shipped 2026-09-01 es anterior a order-date 2026-10-01\n"
+    assert json.loads(out)["error"]["code"] == "before"
+
+
+def test_the_calendar_and_the_batch_in_portuguese() -> None:
+    code, out, _ = in_process(*ASSESS, "--lang", "pt-BR")
+    code, ics, _ = in_process(*[a if a != "assess" else "ics" for a in ASSESS], "--lang", "pt-BR")
+    assert code == 0
+    assert "SUMMARY:Pedido do AliExpress de 2026-10-01: " in ics
+    text = "order_id,order_date,shipped\nA1,2026-10-01,2026-10-03\nB2,2026-10-01,2026-10-05\n"
+    code, out, _ = in_process("batch", "-", "--today", "2026-11-26", "--lang", "pt-BR", stdin=text)
+    assert code == 0
+    assert out.startswith("2 pedidos avaliados em 2026-11-26, o mais urgente primeiro\n")
+    code, out, _ = in_process(
+        "batch", "-", "--today", "2026-11-26", "--csv", "--lang", "es", stdin=text
+    )
+    # Column names and ids stay as they are; titles and steps are Spanish.
+    assert out.startswith("order_id,line,route,family,status,title,")
+    assert ",not_received,aliexpress,check,Artículo no recibido," in out
+
+
+def test_a_summary_in_spanish_words_each_kind_of_line() -> None:
+    # A Brazilian guarantee past both periods is 'check' with no latest day; a dispute whose
+    # seller stayed silent is in dispute with no day to look again.
+    code, out, _ = in_process(
+        "assess",
+        "--order-date", "2026-05-02", "--shipped", "2026-05-04",
+        "--protection-end", "2026-07-20", "--delivered", "2026-06-10",
+        "--confirmed", "2026-06-12", "--region", "br", "--today", "2026-11-26", "--lang", "es",
+    )  # fmt: skip
+    assert code == 0
+    assert "defectuosos: REVISA LAS CONDICIONES DE LA LEY:\n    puede haber cerrado el " in out
+    code, out, _ = in_process(
+        "assess", "--order-date", "2026-09-01", "--shipped", "2026-09-03",
+        "--dispute-opened", "2026-11-10", "--today", "2026-11-26", "--lang", "es",
+    )  # fmt: skip
+    assert "Artículo no recibido: EN DISPUTA\n" in out
+    # A batch with no file names none, in the language asked for.
+    code, _, err = in_process("batch", "--lang", "es")
+    assert (code, err) == (
+        BAD,
+        "refund-calc: indica el nombre del archivo CSV, o - para la entrada estándar\n",
+    )

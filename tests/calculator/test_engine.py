@@ -57,7 +57,7 @@ def test_after_protection_the_late_dispute_is_the_next_step() -> None:
     assert later.act_by == order + 30 * DAY
     assert later.closes_on == order + (30 + window) * DAY
     assert on(31).next_step == later.next_step
-    assert "today" in later.next_step
+    assert "today" in str(later.next_step)
     assert on(30 + window + 1).route("not_received").status == "closed"
 
 

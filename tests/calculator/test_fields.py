@@ -27,7 +27,7 @@ def test_the_command_line_has_one_option_per_field() -> None:
     assess = commands.choices["assess"]  # type: ignore[index]
     options = {a.option_strings[0] for a in assess._actions if a.option_strings}
     assert {f"--{f.name}" for f in FIELDS} <= options
-    assert options - {f"--{f.name}" for f in FIELDS} == {"-h", "--json", "--why"}
+    assert options - {f"--{f.name}" for f in FIELDS} == {"-h", "--json", "--why", "--lang"}
 
 
 def test_batch_columns_are_the_fields_less_today() -> None:

@@ -41,7 +41,7 @@ def test_future_deadlines_become_all_day_events_with_reminders() -> None:
         start = event.decoded("DTSTART")
         assert start == source.date and not hasattr(start, "hour")
         assert event.decoded("DTEND") == source.date + DAY
-        assert source.label in str(event["SUMMARY"])
+        assert str(source.label) in str(event["SUMMARY"])
         assert event["UID"]
         alarms = list(event.walk("VALARM"))
         assert len(alarms) == 1

@@ -9,10 +9,17 @@ import pytest
 from calculator import Assessment, Case, PaymentMethod, assess
 from calculator.dates import add_working_days
 from calculator.facts import Facts, facts_for
+from calculator.i18n import Joined, Message
 from calculator.policy import POLICY
+from calculator.routes import chargeback, not_received
 from calculator.warnings import (
+    FALLBACK_MAY_HAVE_CLOSED,
+    LAST_DAY,
+    LAST_DAY_PACIFIC,
+    PROTECTION_ASSUMED,
+    PROTECTION_ENDING,
+    PROTECTION_ENDING_IN,
     REFUND_CLOSES_FIRST,
-    WAIT_REFUND,
     aliexpress_expected_end,
     peak_seasons_between,
 )
@@ -55,9 +62,11 @@ def test_no_extension_advice_once_a_dispute_is_open() -> None:
 
 def test_protection_ending_wording_for_today_and_tomorrow() -> None:
     today = assess(Case(order_date=ORDER, shipped=SHIPPED, today=END)).warnings
-    assert any("ends on" in w.message and "today" in w.message for w in today)
+    assert PROTECTION_ENDING[0].format(end=END) in [w.message for w in today]
     tomorrow = assess(Case(order_date=ORDER, shipped=SHIPPED, today=END - DAY)).warnings
-    assert any("tomorrow" in w.message for w in tomorrow)
+    assert PROTECTION_ENDING[1].format(end=END) in [w.message for w in tomorrow]
+    later = assess(Case(order_date=ORDER, shipped=SHIPPED, today=END - 3 * DAY)).warnings
+    assert PROTECTION_ENDING_IN.format(end=END, n=3) in [w.message for w in later]
 
 
 def test_no_protection_warning_once_delivered() -> None:
@@ -141,8 +150,8 @@ def test_assumed_protection_is_flagged_until_the_user_gives_the_real_end() -> No
         if w.id == "protection_assumed"
     )
     protection = POLICY.entries["protection_days"]
-    assert f"{protection.low} days" in message and str(protection.high) in message
-    assert "shortest period in use" in message
+    assert message.params == {"low": protection.low, "high": protection.high}
+    assert message.id == PROTECTION_ASSUMED.id
     assert "protection_assumed" not in ids(shipped=SHIPPED, protection_end=END, today=SHIPPED)
     assert "protection_assumed" not in ids(shipped=SHIPPED, protection_days=90, today=SHIPPED)
 
@@ -172,11 +181,13 @@ def test_the_last_day_warns_about_pacific_time_in_the_right_direction() -> None:
     last = END + timedelta(days=POLICY.days("dispute_window_days"))
     result = assess(Case(order_date=ORDER, shipped=SHIPPED, protection_end=END, today=last))
     warning = next(w for w in result.warnings if w.id == "last_day")
-    assert "Item not received" in warning.message
-    assert POLICY.timezone_note in warning.message
+    titles = warning.message.params["titles"]
+    assert isinstance(titles, Joined) and not_received.ROUTE.title in titles.items
+    assert warning.message.id == LAST_DAY_PACIFIC.id
+    # The message says the policy's own timezone note, word for word, in English.
+    assert POLICY.timezone_note in LAST_DAY_PACIFIC.id
     # Europe is ahead of California, so the Pacific day ends after the reader's midnight.
-    assert "ahead of California" in warning.message and "next morning" in warning.message
-    assert "behind" in warning.message and "act on the day shown" in warning.message
+    assert "ahead of California" in LAST_DAY_PACIFIC.id and "next morning" in LAST_DAY_PACIFIC.id
     assert "last_day" not in ids(shipped=SHIPPED, protection_end=END, today=last - DAY)
 
 
@@ -185,7 +196,7 @@ NOTICE = timedelta(days=POLICY.days("card_issuer_notice_days"))
 NETWORK = timedelta(days=POLICY.days("chargeback_days"))
 
 
-def _warning(result: Assessment, warning_id: str) -> str | None:
+def _warning(result: Assessment, warning_id: str) -> Message | None:
     return next((w.message for w in result.warnings if w.id == warning_id), None)
 
 
@@ -213,7 +224,8 @@ def test_a_fallback_closing_before_aliexpress_decides_is_named_with_its_last_day
     assert end == expected > ORDER + NOTICE
     message = _warning(result, "fallback_closes_first")
     assert message is not None
-    assert "Card chargeback" in message and str(ORDER + NOTICE) in message and str(end) in message
+    assert message.params["title"] == chargeback.ROUTE.title
+    assert (message.params["last"], message.params["end"]) == (ORDER + NOTICE, end)
 
 
 def test_silent_when_aliexpress_finishes_first() -> None:
@@ -248,7 +260,7 @@ def test_an_open_dispute_is_counted_from_its_opening() -> None:
     opened = ORDER + 40 * DAY
     result = assess(Case(order_date=ORDER, shipped=SHIPPED, dispute_opened=opened, today=opened))
     message = _warning(result, "fallback_closes_first")
-    assert message is not None and str(ORDER + NOTICE) in message
+    assert message is not None and message.params["last"] == ORDER + NOTICE
     early = assess(Case(order_date=ORDER, shipped=SHIPPED, dispute_opened=SHIPPED, today=SHIPPED))
     assert _warning(early, "fallback_closes_first") is None
 
@@ -267,11 +279,13 @@ def test_an_approved_refund_is_counted_from_its_expected_day() -> None:
     )
     assert result.dispute is not None and result.dispute.refund_expected_by is not None
     message = _warning(result, "fallback_closes_first")
-    wait = WAIT_REFUND.format(
-        end=result.dispute.refund_expected_by, refund=POLICY.days("refund_working_days")
+    # One whole message, asserted by its id and values rather than its English.
+    assert message == REFUND_CLOSES_FIRST.format(
+        end=result.dispute.refund_expected_by,
+        refund=POLICY.days("refund_working_days"),
+        title=chargeback.ROUTE.title,
+        last=ORDER + NOTICE,
     )
-    then = REFUND_CLOSES_FIRST.format(title="Card chargeback", last=ORDER + NOTICE)
-    assert message == f"{wait} {then}"
 
 
 def test_a_fallback_in_check_may_already_have_closed() -> None:
@@ -288,8 +302,8 @@ def test_a_fallback_in_check_may_already_have_closed() -> None:
     assert result.route("chargeback").status == "check"
     message = _warning(result, "fallback_closes_first")
     # Never a later last day than the strictest limit: it may have closed already.
-    assert message is not None and "may already have closed" in message
-    assert str(ORDER + NOTICE) in message and str(ORDER + NETWORK) in message
+    assert message is not None and message.id == FALLBACK_MAY_HAVE_CLOSED.id
+    assert (message.params["last"], message.params["latest"]) == (ORDER + NOTICE, ORDER + NETWORK)
 
 
 def test_nothing_to_compare_without_an_aliexpress_last_day() -> None:
@@ -321,7 +335,8 @@ def test_a_fallbacks_last_day_is_flagged_without_the_pacific_note() -> None:
         )
     )
     message = _warning(result, "last_day")
-    assert message == "Today is the last day for: Card chargeback."
+    assert message == LAST_DAY.format(titles=Joined((chargeback.ROUTE.title,)))
+    assert str(message) == "Today is the last day for: Card chargeback."
 
 
 def result_facts(result: Assessment) -> Facts:

@@ -15,6 +15,7 @@ import yaml
 from conftest import ROOT
 
 from calculator.batch import COLUMNS as BATCH_COLUMNS
+from calculator.i18n import render
 from calculator.fields import FIELD_BY_NAME, FIELDS, FieldKind, fields_json
 from calculator.vocab import SITUATION_LABELS, STATUS_LABELS, Situation, Status
 from calculator.policy import POLICY, load_policy
@@ -224,7 +225,7 @@ def _form_controls(html: str) -> dict[str, tuple[str, list[str]]]:
     reader = Reader()
     reader.feed(html)
     for name, label in reader.labels.items():
-        assert FIELD_BY_NAME[name].label == label
+        assert str(FIELD_BY_NAME[name].label) == label
     return reader.found
 
 
@@ -240,18 +241,20 @@ def test_the_calculator_form_is_the_field_table() -> None:
     assert list(controls) == [field.name for field in FIELDS]
     for field in FIELDS:
         assert controls[field.name] == (kinds[field.kind], [v for v, _ in field.choices])
-        assert f'id="{field.name}-help">{escape(field.help, quote=False)}</p>' in html
+        assert f'id="{field.name}-help">{escape(str(field.help), quote=False)}</p>' in html
     # Markdown ends a raw HTML block at a blank line, which would print the rest as text.
     assert "\n\n" not in html
     legends = re.findall(r"<legend>(.*?)</legend>", html)
     runs = [group for group, _ in itertools.groupby(field.group for field in FIELDS)]
-    assert legends == [escape(group, quote=False) for group in runs]
+    assert legends == [escape(str(group), quote=False) for group in runs]
 
 
 def test_the_first_question_is_the_engine_s_situations() -> None:
     html = expand("{{ calculator_situations }}", CONTEXT)
     found = re.findall(r'data-situation="([a-z_]+)" aria-pressed="false">(.*?)</button>', html)
-    assert found == [(str(s), escape(label, quote=False)) for s, label in SITUATION_LABELS.items()]
+    assert found == [
+        (str(s), escape(str(label), quote=False)) for s, label in SITUATION_LABELS.items()
+    ]
     assert [s for s, _ in found] == [str(s) for s in Situation]
 
 
@@ -259,10 +262,10 @@ def test_calculator_fields_lists_every_field_of_the_form() -> None:
     text = expand("{{ calculator_fields }}", CONTEXT)
     for field in FIELDS:
         assert f"**{field.label}**" in text, field.name
-        assert field.help.split(".")[0] in text, field.name
+        assert str(field.help).split(".")[0] in text, field.name
         for _, label in field.choices:
-            assert label in text, field.name
-    groups = list(dict.fromkeys(field.group for field in FIELDS))
+            assert str(label) in text, field.name
+    groups = list(dict.fromkeys(str(field.group) for field in FIELDS))
     assert [line[2:-2] for line in text.splitlines() if line.startswith("**") and "|" not in line] == groups
     assert "{{" not in text
 
@@ -279,7 +282,7 @@ def test_the_page_carries_the_engine_s_field_table() -> None:
 
 def test_a_status_token_is_the_engine_s_label_and_an_unknown_one_stops_the_build() -> None:
     for status, label in STATUS_LABELS.items():
-        assert expand(f"{{{{ status: {status} }}}}", CONTEXT) == label
+        assert expand(f"{{{{ status: {status} }}}}", CONTEXT) == render(label)
     with pytest.raises(TokenError, match="no status 'opened'"):
         expand("{{ status: opened }}", CONTEXT)
 
@@ -305,6 +308,6 @@ def test_the_batch_columns_table_lists_every_column_the_batch_reads_in_its_order
 
 def test_a_field_token_is_the_form_s_label_or_stops_the_build() -> None:
     for field in FIELDS:
-        assert expand(f"{{{{ field: {field.name} }}}}", CONTEXT) == field.label
+        assert expand(f"{{{{ field: {field.name} }}}}", CONTEXT) == render(field.label)
     with pytest.raises(TokenError, match="no field 'received'"):
         expand("{{ field: received }}", CONTEXT)

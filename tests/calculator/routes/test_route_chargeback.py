@@ -8,6 +8,7 @@ import pytest
 from routes_helpers import DAY, LONGEST, ORDER, SHIPPED, route
 
 from calculator import POLICY, PaymentMethod, Region
+from calculator.i18n import Message
 from calculator.routes import chargeback
 
 NOTICE = timedelta(days=POLICY.days("card_issuer_notice_days"))
@@ -50,7 +51,9 @@ def test_an_item_that_came_counts_from_the_payment(
     texts = {"open": chargeback.OPEN_STEP, "check": chargeback.CHECK_STEP}
     if status in texts:
         assert r.next_step == texts[status].format(closes_on=PAID + NOTICE)
-    assert "from the payment" in r.reason
+    # Counted from the payment: the reason's wording for that reading.
+    from_payment = (chargeback.OPEN[False], chargeback.CHECK[False], chargeback.CLOSED[False])
+    assert r.reason.id in {text.id for text in from_payment}
     assert r.policy_ids == ("card_issuer_notice_days", "chargeback_days", "chargeback_max_days")
 
 
@@ -60,7 +63,9 @@ def test_goods_not_received_count_from_the_latest_expected_delivery() -> None:
     r = route("chargeback", shipped=SHIPPED, today=expected + NETWORK)
     assert r.status == "check"
     assert r.closes_on == ORDER + NOTICE and r.closes_on_latest == expected + NETWORK
-    assert str(expected) in r.reason and r.policy_ids[0] == "protection_days"
+    # For goods that never came, the networks count from the expected delivery day.
+    assert r.reason.id == chargeback.CHECK[True].id and r.reason.params["expected"] == expected
+    assert r.policy_ids[0] == "protection_days"
     assert route("chargeback", shipped=SHIPPED, today=expected + NETWORK + DAY).status == "closed"
 
 
@@ -90,6 +95,6 @@ def test_before_shipping_the_payment_counts() -> None:
         (PaymentMethod.OTHER, chargeback.NOT_CARD),
     ],
 )
-def test_only_a_card_payment_has_it(method: PaymentMethod, reason: str) -> None:
+def test_only_a_card_payment_has_it(method: PaymentMethod, reason: Message) -> None:
     r = route("chargeback", payment_method=method, today=ORDER)
     assert (r.status, r.closes_on, r.reason) == ("not_applicable", None, reason)

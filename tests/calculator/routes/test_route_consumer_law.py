@@ -1,10 +1,10 @@
-"""What the law routes share: each region's law has a name, and each region a guide page."""
+"""What the law routes share: each region's law has its own sentences, and a guide page."""
 
 from __future__ import annotations
 
 from calculator import Region
 from calculator.routes import legal_guarantee, withdrawal
-from calculator.routes.consumer_law import LAW, REGION_GUIDES
+from calculator.routes.consumer_law import LAW_REGIONS, REGION_GUIDES
 
 
 def test_every_region_has_one_country_guide_page() -> None:
@@ -19,4 +19,6 @@ def test_every_region_has_one_country_guide_page() -> None:
 def test_a_region_with_a_rule_has_its_law_named_and_the_others_say_why_not() -> None:
     for module in (withdrawal, legal_guarantee):
         ruled = set(Region) - set(module.NONE)
-        assert ruled == set(LAW), module.__name__
+        assert ruled == LAW_REGIONS, module.__name__
+        # Each region's law is named in its own whole sentences, never spliced in.
+        assert set(module.WAITING) == LAW_REGIONS, module.__name__

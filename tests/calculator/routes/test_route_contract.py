@@ -105,7 +105,7 @@ def test_a_check_names_who_decides_for_this_route(spec: RouteSpec) -> None:
     on_order_page = spec.decider is Decider.ORDER_PAGE
     assert on_order_page is (spec.family is Family.ALIEXPRESS)
     label = status_label(Status.CHECK, spec.decider)
-    assert ("order page" in label) is on_order_page
+    assert ("order page" in str(label)) is on_order_page
 
 
 def test_every_region_links_a_country_page_that_exists() -> None:

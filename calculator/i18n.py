@@ -1,0 +1,178 @@
+"""Messages instead of sentences: the engine's words, worded in the reader's language.
+
+A Message is a catalogue entry's id (its English text, the source language) and
+the values of its named placeholders. The rules build Messages; only the front
+ends word them, in the language they were asked for, through the standard
+library's gettext and the catalogues compiled into the package (read at import,
+so the browser's snapshot of the interpreter holds them all). Dates put into a
+sentence take the language's long form ('{day:on}' adds the language's 'on'); numbers
+are plain digits.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from typing import overload
+
+from calculator.dates_i18n import SentenceDate
+
+__all__ = [
+    "DEFAULT",
+    "LANGUAGES",
+    "Joined",
+    "Message",
+    "Option",
+    "catalogue",
+    "language",
+    "load_catalogues",
+    "render",
+]
+
+DEFAULT = "en"
+LANGUAGES = ("en", "es", "pt_BR")
+"""English first: it is the source language, every other one has a catalogue."""
+DOMAIN = "calculator"
+_TAGS = {"en": "en", "es": "es", "pt": "pt_BR", "pt_br": "pt_BR"}
+"""A language tag's first part, or its first two, to the language the engine speaks.
+
+Spanish is one catalogue for Spain and Latin America; Portuguese is Brazil's.
+"""
+
+
+def language(tag: str | None) -> str | None:
+    """The engine's language for a tag such as 'es', 'pt-BR' or 'es_AR.UTF-8'; None if
+    it speaks no such language."""
+    if not tag:
+        return None
+    base = tag.split(".")[0].split("@")[0].replace("-", "_").lower()
+    first, _, rest = base.partition("_")
+    region = rest.partition("_")[0]
+    return _TAGS.get(f"{first}_{region}") or _TAGS.get(first)
+
+
+def _load(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue in the package's own data; English words when there is none."""
+    path = resources.files("calculator") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return gettext.NullTranslations()
+    return gettext.GNUTranslations(io.BytesIO(data))
+
+
+_CATALOGUES: dict[str, gettext.NullTranslations] = {}
+
+
+def load_catalogues() -> None:
+    """Read every language's catalogue; done at import, and again after a build."""
+    _CATALOGUES.update({lang: _load(lang) for lang in LANGUAGES})
+
+
+load_catalogues()
+
+
+def catalogue(lang: str) -> gettext.NullTranslations:
+    return _CATALOGUES[lang]
+
+
+class Option(str):
+    """A field's name as a placeholder's value: the option a reader typed, which the batch
+    writes as its column name instead."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """A list put into a sentence: its items worded one by one, then joined."""
+
+    items: tuple[object, ...]
+    separator: str = ", "
+
+
+_FIELDS: dict[str, frozenset[str]] = {}
+
+
+def _names(text: str) -> frozenset[str]:
+    names = _FIELDS.get(text)
+    if names is None:
+        names = _FIELDS[text] = frozenset(
+            name for _, name, _, _ in string.Formatter().parse(text) if name
+        )
+    return names
+
+
+@dataclass(frozen=True, slots=True, eq=True)
+class Message:
+    """One catalogue entry and the values for its placeholders.
+
+    `plural` is the English plural form of an entry counted by its `n` value;
+    `context` tells apart two entries that read the same in English (a counted entry
+    needs none: its plural form tells it apart).
+    """
+
+    id: str
+    params: Mapping[str, object] = field(default_factory=dict)
+    plural: str | None = None
+    context: str | None = None
+
+    def format(self, **values: object) -> Message:
+        """This entry with the values its placeholders name (the others are left out)."""
+        names = _names(self.id) | (_names(self.plural) if self.plural else frozenset())
+        return Message(
+            self.id,
+            {key: value for key, value in values.items() if key in names},
+            self.plural,
+            self.context,
+        )
+
+    def render(self, lang: str = DEFAULT) -> str:
+        return render(self, lang)
+
+    def __hash__(self) -> int:
+        """Equal messages share an id and a context; the values may be unhashable."""
+        return hash((self.id, self.context))
+
+    def __str__(self) -> str:
+        return render(self, DEFAULT)
+
+
+def _word(lang: str, message: Message) -> str:
+    words = _CATALOGUES[lang]
+    if message.plural is not None:
+        count = message.params["n"]
+        assert isinstance(count, int)  # a plural entry is counted by its n
+        return words.ngettext(message.id, message.plural, count)
+    if message.context is not None:
+        return words.pgettext(message.context, message.id)
+    return words.gettext(message.id)
+
+
+def _value(value: object, lang: str) -> object:
+    if isinstance(value, Message):
+        return render(value, lang)
+    if isinstance(value, date):
+        return SentenceDate(value, lang)
+    if isinstance(value, Joined):
+        return value.separator.join(format(_value(item, lang)) for item in value.items)
+    return value
+
+
+@overload
+def render(message: Message | str, lang: str = DEFAULT) -> str: ...
+@overload
+def render(message: Message | str | None, lang: str = DEFAULT) -> str | None: ...
+def render(message: Message | str | None, lang: str = DEFAULT) -> str | None:
+    """A message worded in `lang`; text that is no message (a reader's own) stays as it is."""
+    if not isinstance(message, Message):
+        return message
+    text = _word(lang, message)
+    if not message.params:
+        return text
+    return text.format(**{key: _value(value, lang) for key, value in message.params.items()})
