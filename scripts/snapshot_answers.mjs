@@ -17,6 +17,8 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
 
+import { dataSection, isPacked, unpackImage } from "../docs/assets/calculator/image.mjs";
+
 const OPS = new Set(["assess_json", "ics_json", "batch_json"]);
 
 async function main() {
@@ -34,11 +36,13 @@ async function main() {
   const started = performance.now();
   const indexURL = path.resolve(values.pyodide) + path.sep;
   const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
-  const raw = gunzipSync(await readFile(values.snapshot));
-  const pyodide = await loadPyodide({
-    indexURL,
-    _loadSnapshot: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
-  });
+  const unzipped = gunzipSync(await readFile(values.snapshot));
+  let raw = new Uint8Array(unzipped.buffer, unzipped.byteOffset, unzipped.byteLength);
+  if (isPacked(raw)) {
+    // Unpacked as the page does it, against the data of the wasm it loads.
+    raw = unpackImage(raw, dataSection(new Uint8Array(await readFile(path.join(indexURL, "pyodide.asm.wasm")))));
+  }
+  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: raw });
   const bridge = pyodide.pyimport("calculator.bridge");
   const restored = performance.now();
   const calls = JSON.parse(await readFile(values.calls, "utf8"));

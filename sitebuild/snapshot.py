@@ -32,6 +32,8 @@ from sitebuild.files import write_bytes, write_text
 log = logging.getLogger("sitebuild.snapshot")
 
 SCRIPT = ROOT / "scripts" / "make_snapshot.mjs"
+# How the snapshot is packed against the wasm's data (the script imports it).
+IMAGE_FORMAT = ROOT / "docs" / "assets" / "calculator" / "image.mjs"
 MANIFEST = Path("assets") / "calculator" / "manifest.json"
 # The files Pyodide reads while starting; the lock file is never read by a restore.
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -58,7 +60,8 @@ def inputs_key(index_dir: Path, wheel: Path) -> str:
     """A hash of every byte the snapshot depends on, including the recipe itself
     (the Node script and the way this module runs it)."""
     digest = hashlib.sha256()
-    for path in [*(index_dir / name for name in CORE_FILES), wheel, SCRIPT, Path(__file__)]:
+    recipe = [SCRIPT, IMAGE_FORMAT, Path(__file__)]
+    for path in [*(index_dir / name for name in CORE_FILES), wheel, *recipe]:
         digest.update(path.name.encode() + b"\0")
         with path.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
@@ -117,10 +120,11 @@ def cached_snapshot(index_dir: Path, wheel: Path) -> bytes:
         data = made.read_bytes()
         made.replace(cached)
     log.info(
-        "snapshot: made from Pyodide %s in %.1f s, %d bytes (%d gzip)",
+        "snapshot: made from Pyodide %s in %.1f s, %d bytes (%d packed, %d gzip)",
         summary.get("pyodide"),
         summary.get("seconds", 0.0),
         summary.get("raw_bytes", 0),
+        summary.get("packed_bytes", 0),
         summary.get("gzip_bytes", 0),
     )
     prune(cache)
