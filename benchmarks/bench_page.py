@@ -67,6 +67,7 @@ TARGET_P95_MS = 16.0
 TARGET_LONGEST_TASK_MS = 200.0
 TARGET_TBT_MS = 50.0
 TARGET_BATCH_MS = 1500.0
+TARGET_COLD_BYTES = 8 * 2**20
 LONG_TASK_MS = 50.0
 # Headless Chromium's own omnibox WebUI renderer costs about a second of CPU per
 # fresh context on two cores; without these, part of every figure is Chromium's.
@@ -365,9 +366,15 @@ def run(urls: Urls, only: tuple[str, ...] | None = None) -> list[tuple[str, str,
             executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *BENCH_ARGS]
         )
         try:
-            if only is not None:
-                return start_rows(sample_starts(browser, urls, only))
-            return measure(browser, urls)
+            if only is None:
+                return measure(browser, urls)
+            starts = tuple(kind for kind in only if kind in KINDS)
+            rows = start_rows(sample_starts(browser, urls, starts)) if starts else []
+            if BYTES in only:
+                visits = measure_visits(browser, urls.calculator, urls.repeat)
+                guide = measure_transfer(browser, f"{urls.site}{GUIDE_PAGE}", lambda p: None)
+                rows += byte_rows(visits, guide)
+            return rows
         finally:
             browser.close()
 
@@ -379,6 +386,8 @@ def fresh_page(browser: Any) -> tuple[Any, Any]:
 
 
 KINDS = ("snapshot", "repeat", "offline", "normal", "bare", "floor")
+# Not a start: `--only bytes` measures what crosses the wire (cold, offline copy, repeat).
+BYTES = "bytes"
 
 
 def sample_starts(
@@ -587,11 +596,19 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
             f"<= {TARGET_BATCH_MS:.0f} ms",
             verdict(batch_ms <= TARGET_BATCH_MS and str(BATCH_ROWS) in batch_status),
         ),
+    ]
+    return rows + byte_rows(visits, guide_bytes)
+
+
+def byte_rows(visits: Visits, guide_bytes: Transfer) -> list[tuple[str, str, str, str]]:
+    """What crosses the wire for a cold visit, the offline copy, a repeat visit and a
+    guide page."""
+    return [
         (
             "Bytes over the wire, cold visit to the answer (as served / gzip)",
             visits.page.line(),
-            "",
-            "",
+            f"gzip <= {mib(TARGET_COLD_BYTES)}",
+            verdict(visits.page.gzipped <= TARGET_COLD_BYTES),
         ),
         (
             "Bytes over the wire, then the offline copy (as served / gzip)",
@@ -607,22 +624,24 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
             verdict(guide_bytes.pyodide_files == 0),
         ),
     ]
-    return rows
 
 
 def parse_only(argv: list[str]) -> tuple[str, ...] | None:
     """`--only repeat,floor` samples only those kinds of start (see KINDS) and prints
-    their medians and ratios; without it, every figure is measured."""
+    their medians and ratios, `--only bytes` the bytes over the wire; without it,
+    every figure is measured."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_page")
-    parser.add_argument("--only", help=f"comma-separated kinds of start: {','.join(KINDS)}")
+    parser.add_argument(
+        "--only", help=f"comma-separated kinds of start: {','.join(KINDS)}, or {BYTES}"
+    )
     only = parser.parse_args(argv).only
     if only is None:
         return None
     kinds = tuple(kind.strip() for kind in only.split(",") if kind.strip())
-    unknown = sorted(set(kinds) - set(KINDS))
+    unknown = sorted(set(kinds) - {*KINDS, BYTES})
     if unknown or not kinds:
         parser.error(
-            f"--only: unknown kind {', '.join(unknown) or '(none)'}; use {','.join(KINDS)}"
+            f"--only: unknown kind {', '.join(unknown) or '(none)'}; use {','.join(KINDS)},{BYTES}"
         )
     return kinds
 
