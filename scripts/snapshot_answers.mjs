@@ -5,7 +5,10 @@
 // shows that it does not.
 //
 //   node scripts/snapshot_answers.mjs --pyodide <dir with pyodide.mjs> --snapshot <file.gz>
-//                                     --calls <calls.json> --out <answers.json>
+//                                     --calls <calls.json> --out <answers.json> [--stdlib <zip>]
+//
+// --stdlib gives the restored interpreter that file as its standard library instead
+// of the runtime's python_stdlib.zip (an empty zip shows what it still reads).
 //
 // calls.json: [{"op": "assess_json" | "ics_json" | "batch_json", "args": [string, ...]}, ...]
 // answers.json: the bridge's answer strings, in the same order.
@@ -28,6 +31,7 @@ async function main() {
       snapshot: { type: "string" },
       calls: { type: "string" },
       out: { type: "string" },
+      stdlib: { type: "string" },
     },
   });
   for (const name of ["pyodide", "snapshot", "calls", "out"]) {
@@ -42,7 +46,8 @@ async function main() {
     // Unpacked as the page does it, against the data of the wasm it loads.
     raw = unpackImage(raw, dataSection(new Uint8Array(await readFile(path.join(indexURL, "pyodide.asm.wasm")))));
   }
-  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: raw });
+  const stdlib = values.stdlib ? { stdLibURL: path.resolve(values.stdlib) } : {};
+  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: raw, ...stdlib });
   const bridge = pyodide.pyimport("calculator.bridge");
   const restored = performance.now();
   const calls = JSON.parse(await readFile(values.calls, "utf8"));

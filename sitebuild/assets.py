@@ -171,6 +171,8 @@ def write_assets(docs_dir: Path, with_snapshot: bool = True) -> tuple[dict[str, 
         manifest["snapshot"] = shipped
         if shipped is not None:
             written.add(calculator_dir / shipped)
+            manifest["snapshotStdlib"] = snapshot.place_restored_stdlib(calculator_dir)
+            written.add(calculator_dir / manifest["snapshotStdlib"])
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     write_text(calculator_dir / MANIFEST, text)
     written.add(calculator_dir / MANIFEST)

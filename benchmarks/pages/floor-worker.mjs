@@ -18,7 +18,7 @@ self.fetch = async (input, init) => {
 };
 
 self.onmessage = async ({ data }) => {
-  const { indexURL, lockInfo, snapshot } = await manifest;
+  const { indexURL, lockInfo, snapshot, snapshotStdlib } = await manifest;
   const index = new URL(indexURL, manifestURL).href;
   const { dataSection, isPacked, unpackImage } = await image;
   const bytes = fetch(new URL(snapshot, manifestURL))
@@ -35,6 +35,7 @@ self.onmessage = async ({ data }) => {
     indexURL: index,
     lockFileContents: { info: lockInfo, packages: {} },
     packageBaseUrl: index,
+    stdLibURL: snapshotStdlib ? new URL(snapshotStdlib, manifestURL).href : undefined,
     _loadSnapshot: bytes,
   });
   postMessage(pyodide.pyimport("calculator.bridge").assess_json(JSON.stringify(data)));

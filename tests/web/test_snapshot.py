@@ -151,6 +151,9 @@ def test_a_visit_restores_the_snapshot_and_fetches_no_wheel(
     assert paths == ["snapshot"]
     assert any(url.endswith("/" + snapshot_file(built_site).name) for url in requests)
     assert not [url for url in requests if url.endswith(".whl")]
+    # Nor the standard library: a restored interpreter gets the build's empty one.
+    assert not [url for url in requests if url.endswith("/python_stdlib.zip")]
+    assert [url for url in requests if url.endswith("/" + manifest(built_site)["snapshotStdlib"])]
 
 
 def test_the_restored_calculator_also_makes_calendars_and_batches(
@@ -267,3 +270,4 @@ def test_an_unusable_snapshot_falls_back_to_the_normal_start(
     paths, requests = open_and_answer(page, site_url)
     assert paths == ["normal"]
     assert [url for url in requests if url.endswith("-py3-none-any.whl")]
+    assert [url for url in requests if url.endswith("/python_stdlib.zip")]

@@ -65,10 +65,14 @@ async function restoreSnapshot(manifest, report, wasmData) {
     return bytes;
   });
   snapshot.catch(() => {}); // loadPyodide handles the failure; no unhandled rejection
+  // A restored interpreter has imported all it runs: it gets the build's empty
+  // standard library, not the 2.5 MB one (sitebuild/snapshot.py says why that is safe).
+  const stdlib = manifest.snapshotStdlib ? new URL(manifest.snapshotStdlib, manifest.manifestURL ?? manifest.indexURL).href : undefined;
   const loading = loadPyodide({
     indexURL: manifest.indexURL,
     lockFileContents: { info: manifest.lockInfo, packages: {} },
     packageBaseUrl: manifest.indexURL,
+    stdLibURL: stdlib,
     _loadSnapshot: snapshot,
   });
   // loadPyodide has sent its requests (the wasm, the standard library, then its
