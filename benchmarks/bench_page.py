@@ -172,7 +172,33 @@ class BenchHandler(SiteHandler):
 def serve(site: Path) -> Iterator[str]:
     handler = functools.partial(BenchHandler, directory=str(site))
     with serving(ThreadingHTTPServer(("127.0.0.1", 0), handler)) as url:
-        yield url
+        SERVED[url] = site
+        try:
+            yield url
+        finally:
+            del SERVED[url]
+
+
+# The folder each bench server serves, by its URL: where a response's body can no
+# longer be read from the browser, it is the file that was sent.
+SERVED: dict[str, Path] = {}
+
+
+def body_of(response: Any) -> bytes:
+    """The bytes a response carried. A worker that is done is terminated, and the
+    browser forgets its requests' bodies with it (the snapshot's, read by unpack.mjs,
+    went uncounted in some runs); a static server sent the file itself."""
+    try:
+        body: bytes = response.body()
+    except Exception:
+        for url, site in SERVED.items():
+            path = urlsplit(response.url).path
+            if response.url.startswith(url) and response.status == 200:
+                file = site / path.lstrip("/")
+                sent: bytes = (file / "index.html" if file.is_dir() else file).read_bytes()
+                return sent
+        raise
+    return body
 
 
 @dataclass
@@ -274,7 +300,7 @@ def measure_transfer(browser: Any, url: str, wait: Callable[[Any], None]) -> Tra
 
     def keep(response: Any) -> None:
         with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
-            bodies.append((response.url, response.body()))
+            bodies.append((response.url, body_of(response)))
 
     context.on("response", keep)
     page = context.new_page()
@@ -308,7 +334,7 @@ def measure_visits(browser: Any, url: str, repeat_url: str) -> Visits:
             return  # not over the wire
         into = visits.offline_copy if response.request.service_worker else current["visit"]
         with contextlib.suppress(Exception):
-            bodies.append((response.url, response.body(), into))
+            bodies.append((response.url, body_of(response), into))
 
     context.on("response", keep)
     page = context.new_page()
