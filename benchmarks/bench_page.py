@@ -42,6 +42,8 @@ from chromium import ARGS as CHROMIUM_ARGS  # noqa: E402 -- scripts/ is not a pa
 from chromium import EXECUTABLE as CHROMIUM  # noqa: E402
 from serve import SiteHandler, serving  # noqa: E402
 
+from sitebuild.offline import write_service_worker  # noqa: E402
+
 SITE = ROOT / "site"
 PAGES = Path(__file__).resolve().parent / "pages"
 BENCH_PREFIX = "/__bench__/"
@@ -67,6 +69,7 @@ TARGET_P95_MS = 16.0
 TARGET_LONGEST_TASK_MS = 200.0
 TARGET_TBT_MS = 50.0
 TARGET_BATCH_MS = 1500.0
+TARGET_COLD_BYTES = 8 * 2**20
 LONG_TASK_MS = 50.0
 # Headless Chromium's own omnibox WebUI renderer costs about a second of CPU per
 # fresh context on two cores; without these, part of every figure is Chromium's.
@@ -171,7 +174,33 @@ class BenchHandler(SiteHandler):
 def serve(site: Path) -> Iterator[str]:
     handler = functools.partial(BenchHandler, directory=str(site))
     with serving(ThreadingHTTPServer(("127.0.0.1", 0), handler)) as url:
-        yield url
+        SERVED[url] = site
+        try:
+            yield url
+        finally:
+            del SERVED[url]
+
+
+# The folder each bench server serves, by its URL: where a response's body can no
+# longer be read from the browser, it is the file that was sent.
+SERVED: dict[str, Path] = {}
+
+
+def body_of(response: Any) -> bytes:
+    """The bytes a response carried. A worker that is done is terminated, and the
+    browser forgets its requests' bodies with it (the snapshot's, read by unpack.mjs,
+    went uncounted in some runs); a static server sent the file itself."""
+    try:
+        body: bytes = response.body()
+    except Exception:
+        for url, site in SERVED.items():
+            path = urlsplit(response.url).path
+            if response.url.startswith(url) and response.status == 200:
+                file = site / path.lstrip("/")
+                sent: bytes = (file / "index.html" if file.is_dir() else file).read_bytes()
+                return sent
+        raise
+    return body
 
 
 @dataclass
@@ -273,7 +302,7 @@ def measure_transfer(browser: Any, url: str, wait: Callable[[Any], None]) -> Tra
 
     def keep(response: Any) -> None:
         with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
-            bodies.append((response.url, response.body()))
+            bodies.append((response.url, body_of(response)))
 
     context.on("response", keep)
     page = context.new_page()
@@ -307,7 +336,7 @@ def measure_visits(browser: Any, url: str, repeat_url: str) -> Visits:
             return  # not over the wire
         into = visits.offline_copy if response.request.service_worker else current["visit"]
         with contextlib.suppress(Exception):
-            bodies.append((response.url, response.body(), into))
+            bodies.append((response.url, body_of(response), into))
 
     context.on("response", keep)
     page = context.new_page()
@@ -359,15 +388,23 @@ class Urls:
         )
 
 
-def run(urls: Urls, only: tuple[str, ...] | None = None) -> list[tuple[str, str, str, str]]:
+def run(
+    urls: Urls, only: tuple[str, ...] | None = None, variant: Urls | None = None
+) -> list[tuple[str, str, str, str]]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *BENCH_ARGS]
         )
         try:
-            if only is not None:
-                return start_rows(sample_starts(browser, urls, only))
-            return measure(browser, urls)
+            if only is None:
+                return measure(browser, urls)
+            starts = tuple(kind for kind in only if kind in KINDS)
+            rows = start_rows(sample_starts(browser, urls, starts, variant)) if starts else []
+            if BYTES in only:
+                visits = measure_visits(browser, urls.calculator, urls.repeat)
+                guide = measure_transfer(browser, f"{urls.site}{GUIDE_PAGE}", lambda p: None)
+                rows += byte_rows(visits, guide)
+            return rows
         finally:
             browser.close()
 
@@ -379,20 +416,28 @@ def fresh_page(browser: Any) -> tuple[Any, Any]:
 
 
 KINDS = ("snapshot", "repeat", "offline", "normal", "bare", "floor")
+# The B side of an A/B run (`--without KEY`): the same site, its manifest without KEY.
+VARIANT = " (B)"
+# Not a start: `--only bytes` measures what crosses the wire (cold, offline copy, repeat).
+BYTES = "bytes"
 
 
 def sample_starts(
-    browser: Any, urls: Urls, kinds: tuple[str, ...] = KINDS
+    browser: Any, urls: Urls, kinds: tuple[str, ...] = KINDS, variant: Urls | None = None
 ) -> dict[str, list[Visit]]:
     """SAMPLES visits of each kind in `kinds`, interleaved, so that a slow spell of
     the machine hits every kind alike. A repeat or offline visit needs a first one,
-    so asking for either also runs (and reports) the cold snapshot start."""
+    so asking for either also runs (and reports) the cold snapshot start. With a
+    `variant` site (`--without KEY`), its snapshot, repeat and offline visits are
+    sampled alongside, as kind + VARIANT."""
     runs: dict[str, list[Visit]] = {kind: [] for kind in kinds}
     visits_site = any(kind in kinds for kind in ("snapshot", "repeat", "offline"))
-    for _ in range(SAMPLES):
-        if visits_site:
+    sites = [(urls, "")] + ([(variant, VARIANT)] if variant else [])
+    for sample in range(SAMPLES):
+        # A and B alternate which goes first, so neither always meets a warmer machine.
+        for site_urls, suffix in sites[:: 1 if sample % 2 == 0 else -1] if visits_site else []:
             context, page = fresh_page(browser)
-            runs.setdefault("snapshot", []).append(visit(page, urls.calculator))
+            runs.setdefault("snapshot" + suffix, []).append(visit(page, site_urls.calculator))
             if "repeat" in kinds or "offline" in kinds:
                 # The next visits come once the offline copy is complete, as they
                 # would for a reader coming back later.
@@ -401,10 +446,10 @@ def sample_starts(
                 )
                 page.wait_for_load_state("networkidle")
                 if "repeat" in kinds:
-                    runs["repeat"].append(visit(page, urls.repeat))
+                    runs.setdefault("repeat" + suffix, []).append(visit(page, site_urls.repeat))
                 if "offline" in kinds:
                     context.set_offline(True)
-                    runs["offline"].append(visit(page, urls.offline))
+                    runs.setdefault("offline" + suffix, []).append(visit(page, site_urls.offline))
             context.close()
         for kind, url in (("normal", urls.normal), ("bare", urls.bare), ("floor", urls.floor)):
             if kind in kinds:
@@ -438,6 +483,16 @@ def start_rows(runs: dict[str, list[Visit]]) -> list[tuple[str, str, str, str]]:
     }
     ms = {kind: median([v.first_answer_ms for v in got]) for kind, got in runs.items() if got}
     rows = [(names[kind], f"{ms[kind]:.0f} ms", "", "") for kind in KINDS if kind in ms]
+    for kind in ("snapshot", "repeat", "offline"):
+        if kind + VARIANT in ms and kind in ms:
+            b = ms[kind + VARIANT]
+            rows.append((f"{names[kind]}{VARIANT}", f"{b:.0f} ms", "", ""))
+            rows.append((f"{names[kind]}: A / B", f"{ms[kind] / b:.2f}", "", ""))
+            for over in ("bare", "floor"):
+                if over in ms:
+                    rows.append(
+                        (f"{names[kind]}{VARIANT} / {over} page", f"{b / ms[over]:.2f}", "", "")
+                    )
     for kind in ("snapshot", "repeat", "normal"):
         if kind in ms:
             got = runs[kind]
@@ -587,11 +642,19 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
             f"<= {TARGET_BATCH_MS:.0f} ms",
             verdict(batch_ms <= TARGET_BATCH_MS and str(BATCH_ROWS) in batch_status),
         ),
+    ]
+    return rows + byte_rows(visits, guide_bytes)
+
+
+def byte_rows(visits: Visits, guide_bytes: Transfer) -> list[tuple[str, str, str, str]]:
+    """What crosses the wire for a cold visit, the offline copy, a repeat visit and a
+    guide page."""
+    return [
         (
             "Bytes over the wire, cold visit to the answer (as served / gzip)",
             visits.page.line(),
-            "",
-            "",
+            f"gzip <= {mib(TARGET_COLD_BYTES)}",
+            verdict(visits.page.gzipped <= TARGET_COLD_BYTES),
         ),
         (
             "Bytes over the wire, then the offline copy (as served / gzip)",
@@ -607,28 +670,51 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
             verdict(guide_bytes.pyodide_files == 0),
         ),
     ]
-    return rows
 
 
-def parse_only(argv: list[str]) -> tuple[str, ...] | None:
+def parse_only(argv: list[str]) -> tuple[tuple[str, ...] | None, str | None]:
     """`--only repeat,floor` samples only those kinds of start (see KINDS) and prints
-    their medians and ratios; without it, every figure is measured."""
+    their medians and ratios, `--only bytes` the bytes over the wire; without it,
+    every figure is measured. `--without KEY` (with --only) is an A/B run: the site
+    as built (A) against the same site whose manifest lacks KEY (B), visits of both
+    alternating in the same run."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_page")
-    parser.add_argument("--only", help=f"comma-separated kinds of start: {','.join(KINDS)}")
-    only = parser.parse_args(argv).only
+    parser.add_argument(
+        "--only", help=f"comma-separated kinds of start: {','.join(KINDS)}, or {BYTES}"
+    )
+    parser.add_argument("--without", help="B side: the manifest without this key")
+    parsed = parser.parse_args(argv)
+    only, without = parsed.only, parsed.without
     if only is None:
-        return None
+        if without:
+            parser.error("--without needs --only")
+        return None, None
     kinds = tuple(kind.strip() for kind in only.split(",") if kind.strip())
-    unknown = sorted(set(kinds) - set(KINDS))
+    unknown = sorted(set(kinds) - {*KINDS, BYTES})
     if unknown or not kinds:
         parser.error(
-            f"--only: unknown kind {', '.join(unknown) or '(none)'}; use {','.join(KINDS)}"
+            f"--only: unknown kind {', '.join(unknown) or '(none)'}; use {','.join(KINDS)},{BYTES}"
         )
-    return kinds
+    return kinds, without
+
+
+def without_key(site: Path, to: Path, key: str) -> None:
+    """The same site with `key` taken out of the calculator's manifest (hard links but
+    for the manifest and the service worker, whose list of files checks the
+    manifest's hash, so the B side gets its offline copy too)."""
+    shutil.copytree(site, to, copy_function=os.link)
+    manifest = to / "assets" / "calculator" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data.pop(key, None)
+    manifest.unlink()
+    manifest.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    if (to / "sw.js").exists():
+        (to / "sw.js").unlink()
+        write_service_worker(to)
 
 
 def main(argv: list[str] | None = None) -> None:
-    only = parse_only(sys.argv[1:] if argv is None else argv)
+    only, without = parse_only(sys.argv[1:] if argv is None else argv)
     if not (SITE / "calculator" / "index.html").is_file():
         print("bench_page: site/ is not built; run `make bench` (it builds the site first)")
         return
@@ -638,13 +724,21 @@ def main(argv: list[str] | None = None) -> None:
         site = Path(tmp) / "site"
         shutil.copytree(SITE, site)
         without_snapshot(site, Path(tmp) / "normal")
-        with serve(site) as site_url, serve(Path(tmp) / "normal") as normal_site_url:
-            rows = run(Urls.for_sites(site_url, normal_site_url), only)
+        without_key(site, Path(tmp) / "variant", without or "")
+        with (
+            serve(site) as site_url,
+            serve(Path(tmp) / "normal") as normal_site_url,
+            serve(Path(tmp) / "variant") as variant_url,
+        ):
+            variant = Urls.for_sites(variant_url, normal_site_url) if without else None
+            rows = run(Urls.for_sites(site_url, normal_site_url), only, variant)
     load_after = os.getloadavg()[0]
     print(
         f"Median of {SAMPLES} fresh browser contexts, headless Chromium, loopback server;"
         f" {os.cpu_count()} CPUs, load average {load_before:.1f} before, {load_after:.1f} after.\n"
     )
+    if without:
+        print(f"A: the site as built; B: the same site, its manifest without {without!r}.\n")
     print("| Measure | Result | Target | Met |")
     print("|---|---|---|---|")
     for name, result, target, met in rows:

@@ -6,8 +6,15 @@
 // from, so the site build makes a new one whenever those files or the wheel change.
 //
 //   node scripts/make_snapshot.mjs --pyodide <dir with pyodide.mjs> --wheel <file.whl> --out <file.gz>
+//                                  [--raw-out <file>]
 //
-// Prints one JSON line: {"raw_bytes": n, "gzip_bytes": n, "pyodide": "version", "seconds": s}.
+// The file is the snapshot packed against the wasm's own data (docs/assets/calculator/
+// image.mjs), then gzipped; it is unpacked and compared with the snapshot before it is
+// written, so a page that unpacks it gets Pyodide's exact bytes. --raw-out also writes
+// the snapshot as Pyodide made it, for the test that checks the same from outside.
+//
+// Prints one JSON line: {"raw_bytes": n, "packed_bytes": n, "gzip_bytes": n,
+// "pyodide": "version", "seconds": s}.
 // Exits with status 1 and a one-line message on stderr when anything fails.
 
 import { readFile, writeFile, rename } from "node:fs/promises";
@@ -16,6 +23,8 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import nodeCrypto from "node:crypto";
+
+import { dataSection, packImage, unpackImage } from "../docs/assets/calculator/image.mjs";
 
 const gzip = promisify(zlib.gzip);
 
@@ -49,11 +58,32 @@ del _fields, _answers, _answer
 gc.collect()
 `;
 
+// What the warm-up allocated and freed is still in memory, and would travel in the
+// snapshot: every free block of the C heap is taken, zeroed and given back (the
+// packed image drops zero pages). Only as much is taken as fits below the memory's
+// current end, so the memory does not grow. Python's own objects are not touched.
+// `_module` (Emscripten's Module, with malloc, free and sbrk) is private Pyodide API.
+function zeroFreeMemory(module) {
+  const end = module.HEAPU8.length;
+  const taken = [];
+  for (let size = 1 << 22; size >= 16; size >>= 1) {
+    while (module._sbrk(0) + size + 4096 <= end) {
+      const block = module._malloc(size);
+      if (!block) break;
+      taken.push(block);
+      module.HEAPU8.fill(0, block, block + size);
+    }
+  }
+  for (const block of taken) module._free(block);
+  if (module.HEAPU8.length !== end) throw new Error("zeroing free memory grew the memory");
+}
+
 function parseArgs(argv) {
   const wanted = { "--pyodide": "pyodide", "--wheel": "wheel", "--out": "out" };
+  const optional = { "--raw-out": "rawOut" };
   const args = {};
   for (let i = 0; i < argv.length; i += 2) {
-    const key = wanted[argv[i]];
+    const key = wanted[argv[i]] ?? optional[argv[i]];
     if (!key || i + 1 >= argv.length) {
       throw new Error(`unknown or incomplete option ${JSON.stringify(argv[i])}`);
     }
@@ -119,14 +149,23 @@ async function main() {
   // ("Unexpected hiwire entry"); unpacking the wheel into site-packages does not.
   pyodide.unpackArchive(new Uint8Array(wheel.buffer, wheel.byteOffset, wheel.byteLength), "wheel");
   pyodide.runPython(WARM_UP);
+  zeroFreeMemory(pyodide._module);
   const raw = pyodide.makeMemorySnapshot();
-  const packed = await gzip(raw, { level: 9 });
+  const section = dataSection(new Uint8Array(await readFile(path.join(indexDir, "pyodide.asm.wasm"))));
+  const image = packImage(raw, section);
+  const back = unpackImage(image, section);
+  if (back.length !== raw.length || !Buffer.from(back.buffer).equals(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength))) {
+    throw new Error("the packed snapshot does not unpack to the same bytes");
+  }
+  const packed = await gzip(image, { level: 9 });
+  if (args.rawOut) await writeFile(args.rawOut, raw);
   const partial = `${args.out}.partial`;
   await writeFile(partial, packed);
   await rename(partial, args.out);
   const seconds = (clock() - started) / 1000;
   const summary = {
     raw_bytes: raw.byteLength,
+    packed_bytes: image.byteLength,
     gzip_bytes: packed.byteLength,
     pyodide: version,
     seconds: Math.round(seconds * 100) / 100,

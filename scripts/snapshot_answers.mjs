@@ -5,7 +5,10 @@
 // shows that it does not.
 //
 //   node scripts/snapshot_answers.mjs --pyodide <dir with pyodide.mjs> --snapshot <file.gz>
-//                                     --calls <calls.json> --out <answers.json>
+//                                     --calls <calls.json> --out <answers.json> [--stdlib <zip>]
+//
+// --stdlib gives the restored interpreter that file as its standard library instead
+// of the runtime's python_stdlib.zip (an empty zip shows what it still reads).
 //
 // calls.json: [{"op": "assess_json" | "ics_json" | "batch_json", "args": [string, ...]}, ...]
 // answers.json: the bridge's answer strings, in the same order.
@@ -17,6 +20,8 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
 
+import { dataSection, isPacked, unpackImage } from "../docs/assets/calculator/image.mjs";
+
 const OPS = new Set(["assess_json", "ics_json", "batch_json"]);
 
 async function main() {
@@ -26,6 +31,7 @@ async function main() {
       snapshot: { type: "string" },
       calls: { type: "string" },
       out: { type: "string" },
+      stdlib: { type: "string" },
     },
   });
   for (const name of ["pyodide", "snapshot", "calls", "out"]) {
@@ -34,11 +40,14 @@ async function main() {
   const started = performance.now();
   const indexURL = path.resolve(values.pyodide) + path.sep;
   const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
-  const raw = gunzipSync(await readFile(values.snapshot));
-  const pyodide = await loadPyodide({
-    indexURL,
-    _loadSnapshot: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
-  });
+  const unzipped = gunzipSync(await readFile(values.snapshot));
+  let raw = new Uint8Array(unzipped.buffer, unzipped.byteOffset, unzipped.byteLength);
+  if (isPacked(raw)) {
+    // Unpacked as the page does it, against the data of the wasm it loads.
+    raw = unpackImage(raw, dataSection(new Uint8Array(await readFile(path.join(indexURL, "pyodide.asm.wasm")))));
+  }
+  const stdlib = values.stdlib ? { stdLibURL: path.resolve(values.stdlib) } : {};
+  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: raw, ...stdlib });
   const bridge = pyodide.pyimport("calculator.bridge");
   const restored = performance.now();
   const calls = JSON.parse(await readFile(values.calls, "utf8"));

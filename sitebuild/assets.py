@@ -22,11 +22,10 @@ from typing import Any
 
 from sitebuild import ROOT, BuildError, snapshot
 from sitebuild.catalogues import compile_catalogues
-from sitebuild.files import copy_file, write_bytes, write_text
+from sitebuild.files import copy_file, write_text
 from sitebuild.zipfiles import normalised_zip
 
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 # The lock file is not fetched by the calculator (its `info` travels in the
 # manifest), but a bare `loadPyodide({indexURL})` on the same files needs it.
 CORE_FILES = (
@@ -178,18 +177,9 @@ def write_assets(docs_dir: Path, with_snapshot: bool = True) -> tuple[dict[str, 
         manifest["snapshot"] = shipped
         if shipped is not None:
             written.add(calculator_dir / shipped)
+            manifest["snapshotStdlib"] = snapshot.place_restored_stdlib(calculator_dir)
+            written.add(calculator_dir / manifest["snapshotStdlib"])
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     write_text(calculator_dir / MANIFEST, text)
     written.add(calculator_dir / MANIFEST)
     return manifest, written
-
-
-def diagram_script(docs_dir: Path) -> Path:
-    """The self-hosted mermaid, named after its content so it can be cached for good."""
-    if not MERMAID.is_file():
-        raise BuildError(f"{MERMAID} is missing; run scripts/bootstrap.sh to install npm packages")
-    data = MERMAID.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:12]
-    target = docs_dir / "assets" / "vendor" / f"mermaid.{digest}.min.js"
-    write_bytes(target, data)
-    return target

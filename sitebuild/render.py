@@ -2,8 +2,9 @@
 
 Every Markdown page gets its tokens filled in (sitebuild.tokens) and, where the
 theme override needs to know something about the page, a front matter key:
-`diagram_script` on pages that draw a diagram, `start_script` and `start_worker`
-on the calculator page. Every other file is copied as it is, and the calculator's
+`start_script` and `start_worker` on the calculator page. A `flowchart` block
+is drawn into an SVG here (sitebuild.flowchart), so no page needs a diagram
+script. Every other file is copied as it is, and the calculator's
 runtime is placed beside them. Unchanged outputs are left alone; files whose
 source is gone are removed.
 """
@@ -16,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitebuild import ROOT, BuildError, assets
+from sitebuild import ROOT, BuildError, assets, flowchart
 from sitebuild.files import copy_file, prune, write_text
 from sitebuild.tokens import Context, TokenError, expand
 
@@ -24,7 +25,6 @@ DOCS = ROOT / "docs"
 CALCULATOR_PAGE = "calculator.md"
 START_SCRIPT = "assets/calculator/start.js"
 WORKER = "assets/calculator/worker.mjs"
-DIAGRAM = re.compile(r"^\s*(?:```|~~~)\s*mermaid\b", re.MULTILINE)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 
 
@@ -60,11 +60,9 @@ def with_meta(markdown: str, meta: dict[str, str]) -> str:
     return f"---\n{body}{lines}---\n{markdown[found.end() :]}"
 
 
-def page_meta(rel: str, markdown: str, diagram: str, source: Path) -> dict[str, str]:
+def page_meta(rel: str, source: Path) -> dict[str, str]:
     url = page_url(rel)
     meta: dict[str, str] = {}
-    if DIAGRAM.search(markdown):
-        meta["diagram_script"] = relative(diagram, url)
     if rel == CALCULATOR_PAGE:
         meta["start_worker"] = relative(WORKER, url)
         meta["start_script"] = (source / START_SCRIPT).read_text(encoding="utf-8")
@@ -82,9 +80,6 @@ def render(
     out.mkdir(parents=True, exist_ok=True)
     keep: set[Path] = set()
     written = pages = 0
-    diagram_file = assets.diagram_script(out)
-    keep.add(diagram_file)
-    diagram = diagram_file.relative_to(out).as_posix()
     for path in sorted(source.rglob("*")):
         if not path.is_file():
             continue
@@ -97,10 +92,10 @@ def render(
         pages += 1
         markdown = path.read_text(encoding="utf-8")
         try:
-            text = expand(markdown, context)
-        except TokenError as exc:
+            text = flowchart.render_all(expand(markdown, context))
+        except (TokenError, flowchart.FlowchartError) as exc:
             raise BuildError(f"{rel}: {exc}") from None
-        text = with_meta(text, page_meta(rel, markdown, diagram, source))
+        text = with_meta(text, page_meta(rel, source))
         written += write_text(target, text)
     if with_calculator and (source / CALCULATOR_PAGE).is_file():
         _, placed = assets.write_assets(out, with_snapshot=with_snapshot)

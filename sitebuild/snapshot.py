@@ -32,9 +32,17 @@ from sitebuild.files import write_bytes, write_text
 log = logging.getLogger("sitebuild.snapshot")
 
 SCRIPT = ROOT / "scripts" / "make_snapshot.mjs"
+# How the snapshot is packed against the wasm's data (the script imports it).
+IMAGE_FORMAT = ROOT / "docs" / "assets" / "calculator" / "image.mjs"
 MANIFEST = Path("assets") / "calculator" / "manifest.json"
 # The files Pyodide reads while starting; the lock file is never read by a restore.
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# A restored interpreter has already imported everything the calculator runs, so the
+# page gives it this empty standard library instead of python_stdlib.zip (2.5 MB):
+# tests/web/test_pyodide_diff.py shows every bridge call, refusals included, answers
+# the same without it. A normal start still gets the real one.
+RESTORED_STDLIB = "stdlib-after-restore.zip"
+EMPTY_ZIP = b"PK\x05\x06" + bytes(18)
 SNAPSHOT_PREFIX = "snapshot-"
 SNAPSHOT_SUFFIX = ".bin.gz"
 CACHE_DIR_ENV = "SNAPSHOT_CACHE_DIR"
@@ -58,7 +66,8 @@ def inputs_key(index_dir: Path, wheel: Path) -> str:
     """A hash of every byte the snapshot depends on, including the recipe itself
     (the Node script and the way this module runs it)."""
     digest = hashlib.sha256()
-    for path in [*(index_dir / name for name in CORE_FILES), wheel, SCRIPT, Path(__file__)]:
+    recipe = [SCRIPT, IMAGE_FORMAT, Path(__file__)]
+    for path in [*(index_dir / name for name in CORE_FILES), wheel, *recipe]:
         digest.update(path.name.encode() + b"\0")
         with path.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
@@ -117,10 +126,11 @@ def cached_snapshot(index_dir: Path, wheel: Path) -> bytes:
         data = made.read_bytes()
         made.replace(cached)
     log.info(
-        "snapshot: made from Pyodide %s in %.1f s, %d bytes (%d gzip)",
+        "snapshot: made from Pyodide %s in %.1f s, %d bytes (%d packed, %d gzip)",
         summary.get("pyodide"),
         summary.get("seconds", 0.0),
         summary.get("raw_bytes", 0),
+        summary.get("packed_bytes", 0),
         summary.get("gzip_bytes", 0),
     )
     prune(cache)
@@ -154,6 +164,12 @@ def place_snapshot(index_dir: Path, wheel: Path, here: Path) -> str | None:
     return name
 
 
+def place_restored_stdlib(here: Path) -> str:
+    """Put the restored interpreter's empty standard library in `here`; return its name."""
+    write_bytes(here / RESTORED_STDLIB, EMPTY_ZIP)
+    return RESTORED_STDLIB
+
+
 def attach_snapshot(site_dir: Path) -> str | None:
     """Name a snapshot in the manifest of an existing site (or rendered docs) folder.
 
@@ -172,6 +188,10 @@ def attach_snapshot(site_dir: Path) -> str | None:
         log.info("snapshot: none in this build (no %s in the manifest)", error)
         index_dir, wheel = here, here / "missing"
     manifest["snapshot"] = place_snapshot(index_dir, wheel, here)
+    if manifest["snapshot"] is None:
+        manifest.pop("snapshotStdlib", None)
+    else:
+        manifest["snapshotStdlib"] = place_restored_stdlib(here)
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     write_text(manifest_path, text)
     name: str | None = manifest["snapshot"]

@@ -89,21 +89,33 @@ def test_phone_layout_has_no_sideways_scrolling(
     assert widths[0] <= widths[1], f"{path}: content {widths[0]}px wide on a {widths[1]}px screen"
 
 
-def test_flow_diagram_is_drawn_from_the_sites_own_copy(
+def test_flow_diagram_is_drawn_without_a_script_in_both_schemes(
     new_page: NewPage, site_url: str, page_watch: Any
 ) -> None:
-    page = new_page()
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    open_site_page(page, site_url, "disputes/")
-    diagram = page.locator("div.mermaid").first
-    diagram.wait_for(state="visible")
-    page.wait_for_function(
-        "() => { const d = document.querySelector('div.mermaid');"
-        " return d && d.getBoundingClientRect().height > 100; }"
-    )
-    assert any("/assets/vendor/mermaid." in url for url in requested)
-    assert all(url.startswith(site_url) for url in requested)
+    colours = []
+    for scheme in ("light", "dark"):
+        page = new_page(color_scheme=scheme)
+        requested: list[str] = []
+        page.on("request", lambda request, seen=requested: seen.append(request.url))
+        open_site_page(page, site_url, "disputes/")
+        chart = page.locator("figure.flowchart svg")
+        assert chart.bounding_box()["height"] > 100
+        assert page.get_by_role("img", name="How a dispute goes").count() == 1
+        # Words and lines take the scheme's text colour, the boxes its code background.
+        colours.append(
+            page.evaluate(
+                """() => {
+                    const svg = document.querySelector('figure.flowchart svg');
+                    const box = svg.querySelector('.flowchart-box');
+                    return [getComputedStyle(svg).color, getComputedStyle(box).fill,
+                            getComputedStyle(document.body).backgroundColor];
+                }"""
+            )
+        )
+        assert not any(url.endswith((".js", ".mjs")) and "vendor" in url for url in requested)
+        assert all(url.startswith(site_url) for url in requested)
+    (light_text, light_box, light_page), (dark_text, dark_box, dark_page) = colours
+    assert light_text != dark_text and light_box != dark_box and light_page != dark_page
     assert page_watch.external_requests == []
 
 

@@ -27,9 +27,8 @@ from sitebuild.generators import build_site as pipeline
 from sitebuild.tokens import long_date
 
 DOCS = ROOT / "docs"
-MARKER = 'class="mermaid"'
 Site = tuple[str, Path]
-MERMAID_TAG = re.compile(r'<script src="[^"]*assets/vendor/mermaid\.[0-9a-f]+\.min\.js"')
+FLOWCHART = re.compile(r'<figure class="flowchart"><svg [^>]*role="img" aria-labelledby="([^"]+)"')
 CONNECT = "import socket; socket.create_connection(('1.1.1.1', 53), 2)"
 
 
@@ -80,20 +79,27 @@ def test_no_token_reaches_a_reader(any_site: Site) -> None:
     assert leftovers == []
 
 
-def test_diagram_script_is_served_only_where_a_diagram_is_drawn(any_site: Site) -> None:
+def test_the_dispute_flowchart_is_an_svg_with_a_title_and_a_text_alternative(
+    any_site: Site,
+) -> None:
     _, built_site = any_site
-    with_diagram: list[tuple[Path, bool]] = []
-    without: list[tuple[Path, bool]] = []
-    for page in built_pages(built_site):
-        html = page.read_text("utf-8")
-        loads_script = re.search(
-            r'<script src="[^"]*assets/vendor/mermaid\.[0-9a-f]+\.min\.js"', html
-        )
-        (with_diagram if MARKER in html else without).append((page, bool(loads_script)))
-    assert with_diagram, "no page draws a diagram; disputes/index.md should"
-    assert all(loads for _, loads in with_diagram)
-    assert not any(loads for _, loads in without)
-    assert list((built_site / "assets" / "vendor").glob("mermaid.*.min.js"))
+    html = html_for(built_site, DOCS / "disputes" / "index.md").read_text("utf-8")
+    drawn = FLOWCHART.search(html)
+    assert drawn, "disputes/index.md should draw its flowchart"
+    assert f'<title id="{drawn.group(1)}">How a dispute goes' in html
+    # The list says what the chart says: every step and every choice's words.
+    alternative = html[html.index("<figcaption>") : html.index("</figcaption>")]
+    seller_days = POLICY.entries["seller_response_days"].value
+    assert f"Seller answers within {seller_days} days?" in alternative
+    assert "Rejects or offers something else \u2192 Negotiate in the dispute" in alternative
+    assert "Claim refused \u2192 Check PayPal, card and legal routes" in alternative
+
+
+def test_no_page_loads_a_diagram_library(any_site: Site) -> None:
+    _, built_site = any_site
+    loading = [str(p) for p in built_pages(built_site) if "mermaid" in p.read_text("utf-8")]
+    assert loading == []
+    assert [p for p in built_site.rglob("*") if "mermaid" in p.name] == []
 
 
 def test_theme_never_links_google_fonts_or_a_cdn(any_site: Site) -> None:

@@ -3,7 +3,7 @@ generator, not a second copy of every browser test.
 
 Every page in the light scheme: no request to another host, no console error, no
 serious or critical axe finding. Search finds the right page, the diagram is drawn
-from the site's own copy, and the calculator answers as the engine does. The built
+without a script, and the calculator answers as the engine does. The built
 files are checked for both generators in test_site_build.py, test_site_links.py and
 tests/web/test_calculator_assets.py.
 """
@@ -37,7 +37,7 @@ from test_site_browser import (  # noqa: E402
     page_id,
 )
 from test_site_browser import (  # noqa: E402
-    test_flow_diagram_is_drawn_from_the_sites_own_copy as diagram_check,
+    test_flow_diagram_is_drawn_without_a_script_in_both_schemes as diagram_check,
 )
 
 pytestmark = pytest.mark.browser
@@ -103,7 +103,7 @@ def test_zensical_search_finds_the_right_page(
     assert opened.startswith(expected), f"result for {query!r} opened {opened!r}"
 
 
-def test_zensical_diagram_is_drawn_from_the_sites_own_copy(
+def test_zensical_diagram_is_drawn_without_a_script(
     new_page: NewPage, zensical_url: str, page_watch: Any
 ) -> None:
     diagram_check(new_page, zensical_url, page_watch)

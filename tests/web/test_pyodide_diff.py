@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import zipfile
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -29,6 +30,7 @@ from sitebuild import assets
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "pyodide_diff.mjs"
+RESTORE = ROOT / "scripts" / "snapshot_answers.mjs"
 CASES = 1200
 BATCH_SIZE = 60
 
@@ -192,6 +194,44 @@ def run_in_pyodide(calls: list[dict[str, Any]], tmp_path: Path) -> list[str]:
     return answers
 
 
+def run_restored_without_stdlib(
+    calls: list[dict[str, Any]], site: Path, tmp_path: Path
+) -> list[str]:
+    """The calls answered as the page answers them after a restore: the site's own
+    snapshot, with the empty standard library the site gives it."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed; the page's engine cannot be checked without it")
+    here = site / "assets" / "calculator"
+    manifest = json.loads((here / "manifest.json").read_text(encoding="utf-8"))
+    stdlib = here / manifest["snapshotStdlib"]
+    with zipfile.ZipFile(stdlib) as empty:
+        assert empty.namelist() == [], "the restored interpreter's standard library is not empty"
+    calls_file = tmp_path / "calls.json"
+    calls_file.write_text(json.dumps(calls), encoding="utf-8")
+    out = tmp_path / "restored.json"
+    command = [node, str(RESTORE), "--pyodide", str(here / manifest["indexURL"])]
+    command += ["--snapshot", str(here / manifest["snapshot"]), "--stdlib", str(stdlib)]
+    command += ["--calls", str(calls_file), "--out", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    assert result.returncode == 0, result.stderr
+    answers: list[str] = json.loads(out.read_text(encoding="utf-8"))
+    return answers
+
+
+def assert_same_answers(
+    calls: list[dict[str, Any]], actual: list[str], expected: list[str]
+) -> None:
+    assert len(actual) == len(expected)
+    differing = [index for index, (a, b) in enumerate(zip(actual, expected, strict=True)) if a != b]
+    if differing:
+        first = differing[0]
+        pytest.fail(
+            f"{len(differing)} of {len(calls)} answers differ; first: {calls[first]}\n"
+            f"  pyodide: {actual[first][:600]}\n  cpython: {expected[first][:600]}"
+        )
+
+
 def test_generated_cases_cover_answers_and_refusals() -> None:
     """Guards the comparison below against a generator that only makes one kind of case."""
     cases = generate_cases()
@@ -227,13 +267,18 @@ def test_pyodide_gives_the_same_json_as_cpython(tmp_path: Path) -> None:
     calls = build_calls(generate_cases())
     expected = run_in_cpython(calls)
     actual = run_in_pyodide(calls, tmp_path)
-    assert len(actual) == len(expected)
-    differing = [index for index, (a, b) in enumerate(zip(actual, expected, strict=True)) if a != b]
-    if differing:
-        first = differing[0]
-        pytest.fail(
-            f"{len(differing)} of {len(calls)} answers differ; first: {calls[first]}\n"
-            f"  pyodide: {actual[first][:600]}\n  cpython: {expected[first][:600]}"
-        )
+    assert_same_answers(calls, actual, expected)
     batches = [json.loads(a) for a, c in zip(actual, calls, strict=True) if c["op"] == "batch_json"]
     assert sum(len(b["result"]["rows"]) for b in batches if b["ok"]) > 400
+
+
+def test_a_restored_interpreter_answers_the_same_without_the_standard_library(
+    built_site: Path, tmp_path: Path
+) -> None:
+    """The page spares a restored interpreter python_stdlib.zip: every call above,
+    refusals and garbage included, must still give CPython's JSON. A call that
+    imported a module the snapshot does not hold would fail here, not in a reader's
+    browser."""
+    calls = build_calls(generate_cases())
+    actual = run_restored_without_stdlib(calls, built_site, tmp_path)
+    assert_same_answers(calls, actual, run_in_cpython(calls))

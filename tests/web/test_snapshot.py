@@ -51,6 +51,10 @@ window.Worker = class extends NativeWorker {
 """
 SNAPSHOT_MAGIC_OFFSET = 16
 BUILD_ID_WORDS = 8
+# The shipped file is Pyodide's snapshot packed against the wasm's data
+# (docs/assets/calculator/image.mjs): six words, a bitmap of pages, then Pyodide's header.
+PACKED_MAGIC = b"PYSI"
+PACKED_WORDS = 6
 
 
 def manifest(built_site: Path) -> dict[str, Any]:
@@ -71,16 +75,26 @@ def expected_cards() -> list[list[str]]:
     return sorted([r["route"], r["status"], r["closes_on"] or ""] for r in routes)
 
 
-def build_id(raw_snapshot: bytes) -> str:
+def pyodide_header_at(unzipped: bytes) -> int:
+    """Where Pyodide's own header starts: after the packed image's words and bitmap."""
+    assert unzipped[:4] == PACKED_MAGIC, "the snapshot is not packed"
+    words: tuple[int, ...] = struct.unpack_from("<6I", unzipped)
+    _, _, header_length, image_length, page_size, _ = words
+    pages = -(-(image_length - header_length) // page_size)
+    return PACKED_WORDS * 4 + -(-pages // 32) * 4
+
+
+def build_id(unzipped: bytes) -> str:
     """The Pyodide build a snapshot was made on, as Pyodide itself spells it."""
-    words = struct.unpack_from(f"<{BUILD_ID_WORDS}I", raw_snapshot, SNAPSHOT_MAGIC_OFFSET)
+    at = pyodide_header_at(unzipped) + SNAPSHOT_MAGIC_OFFSET
+    words = struct.unpack_from(f"<{BUILD_ID_WORDS}I", unzipped, at)
     return "".join(f"{word:08x}" for word in words)
 
 
-def with_other_build_id(raw_snapshot: bytes) -> bytes:
+def with_other_build_id(unzipped: bytes) -> bytes:
     """The same snapshot as if made on other core files: only the build id differs."""
-    changed = bytearray(raw_snapshot)
-    changed[SNAPSHOT_MAGIC_OFFSET] ^= 0xFF
+    changed = bytearray(unzipped)
+    changed[pyodide_header_at(unzipped) + SNAPSHOT_MAGIC_OFFSET] ^= 0xFF
     return bytes(changed)
 
 
@@ -137,6 +151,9 @@ def test_a_visit_restores_the_snapshot_and_fetches_no_wheel(
     assert paths == ["snapshot"]
     assert any(url.endswith("/" + snapshot_file(built_site).name) for url in requests)
     assert not [url for url in requests if url.endswith(".whl")]
+    # Nor the standard library: a restored interpreter gets the build's empty one.
+    assert not [url for url in requests if url.endswith("/python_stdlib.zip")]
+    assert [url for url in requests if url.endswith("/" + manifest(built_site)["snapshotStdlib"])]
 
 
 def test_the_restored_calculator_also_makes_calendars_and_batches(
@@ -205,6 +222,13 @@ def other_build(packed: bytes) -> bytes:
     return gzip.compress(with_other_build_id(gzip.decompress(packed)), compresslevel=1)
 
 
+def packed_for_another_wasm(packed: bytes) -> bytes:
+    """The same packed image as if packed against another wasm's data."""
+    changed = bytearray(gzip.decompress(packed))
+    struct.pack_into("<I", changed, 20, struct.unpack_from("<I", changed, 20)[0] + 1)
+    return gzip.compress(bytes(changed), compresslevel=1)
+
+
 def without_snapshot(route: Any) -> None:
     answer = route.fetch()
     data = answer.json()
@@ -230,6 +254,7 @@ FAILURES: dict[str, tuple[str, Callable[[bytes], Route]]] = {
     "not a snapshot": (SNAPSHOT_URL, respond(200, b"<html>a host's error page</html>")),
     "cut short": (SNAPSHOT_URL, respond_with(lambda packed: packed[: len(packed) // 2])),
     "made on other core files": (SNAPSHOT_URL, respond_with(other_build)),
+    "packed against another wasm": (SNAPSHOT_URL, respond_with(packed_for_another_wasm)),
     "no DecompressionStream": ("**/worker.mjs", lambda _packed: without_decompression_stream),
 }
 
@@ -245,3 +270,4 @@ def test_an_unusable_snapshot_falls_back_to_the_normal_start(
     paths, requests = open_and_answer(page, site_url)
     assert paths == ["normal"]
     assert [url for url in requests if url.endswith("-py3-none-any.whl")]
+    assert [url for url in requests if url.endswith("/python_stdlib.zip")]

@@ -1,10 +1,12 @@
 // Starts Python in the calculator's worker and imports the calculator.
 //
-// startRuntime(manifest, report) -> a Pyodide with `calculator.bridge` imported.
+// startRuntime(manifest, report, wasmData) -> a Pyodide with `calculator.bridge` imported.
 // `manifest` is assets/calculator/manifest.json with `indexURL` and `wheelURL`
 // already absolute (and `manifestURL`, against which `snapshot` is resolved);
 // `report(stage)` is told "download", "start" and "calculator" as loading moves
-// on, so the page can say what the reader is waiting for.
+// on, so the page can say what the reader is waiting for; `wasmData` is a promise
+// of the runtime wasm's data section, which the snapshot is packed against
+// (image.mjs), taken from the wasm's one download.
 //
 // Two ways to start. The fast one restores a memory snapshot, made at build time,
 // of a Python that has already started and imported the calculator: most of the
@@ -17,11 +19,12 @@
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
-export async function startRuntime(manifest, report) {
+export async function startRuntime(manifest, report, wasmData = Promise.reject(new Error("no wasm data"))) {
   report("download");
+  wasmData.catch(() => {}); // read where it is needed
   if (manifest.snapshot) {
     try {
-      const pyodide = await restoreSnapshot(manifest, report);
+      const pyodide = await restoreSnapshot(manifest, report, wasmData);
       announce("snapshot");
       return pyodide;
     } catch (error) {
@@ -38,7 +41,7 @@ function announce(path) {
   if (typeof postMessage === "function") postMessage({ type: "runtime", path });
 }
 
-async function restoreSnapshot(manifest, report) {
+async function restoreSnapshot(manifest, report, wasmData) {
   if (typeof DecompressionStream !== "function") {
     throw new Error("this browser has no DecompressionStream");
   }
@@ -48,7 +51,7 @@ async function restoreSnapshot(manifest, report) {
   // here first, but it is unpacked only once Pyodide has asked for its own files:
   // gunzipping takes this thread for a while, and the runtime's downloads and the
   // wasm's compiling must not wait behind it.
-  const aside = unpackAside(url);
+  const aside = unpackAside(url, wasmData);
   const download = aside ? null : fetch(url);
   download?.catch(() => {}); // read below; its failure is reported there
   const { loadPyodide } = await import(new URL("pyodide.mjs", manifest.indexURL).href);
@@ -56,15 +59,20 @@ async function restoreSnapshot(manifest, report) {
   const asked = new Promise((resolve) => {
     runtimeAsked = resolve;
   });
-  const snapshot = (aside ?? asked.then(() => download).then(readSnapshot)).then((bytes) => {
+  const here = () => asked.then(() => download).then(readSnapshot).then((bytes) => unpackSnapshot(bytes, wasmData));
+  const snapshot = (aside ?? here()).then((bytes) => {
     report("start");
     return bytes;
   });
   snapshot.catch(() => {}); // loadPyodide handles the failure; no unhandled rejection
+  // A restored interpreter has imported all it runs: it gets the build's empty
+  // standard library, not the 2.5 MB one (sitebuild/snapshot.py says why that is safe).
+  const stdlib = manifest.snapshotStdlib ? new URL(manifest.snapshotStdlib, manifest.manifestURL ?? manifest.indexURL).href : undefined;
   const loading = loadPyodide({
     indexURL: manifest.indexURL,
     lockFileContents: { info: manifest.lockInfo, packages: {} },
     packageBaseUrl: manifest.indexURL,
+    stdLibURL: stdlib,
     _loadSnapshot: snapshot,
   });
   // loadPyodide has sent its requests (the wasm, the standard library, then its
@@ -86,7 +94,7 @@ async function restoreSnapshot(manifest, report) {
 
 /** The snapshot's bytes from unpack.mjs in a worker of its own, or null where no
  * worker starts here; if that worker fails to start, this thread reads them. */
-function unpackAside(url) {
+function unpackAside(url, wasmData) {
   if (typeof Worker !== "function") return null;
   let helper;
   try {
@@ -97,16 +105,31 @@ function unpackAside(url) {
   return new Promise((resolve, reject) => {
     helper.onmessage = ({ data }) => {
       helper.terminate();
-      if (data?.bytes instanceof ArrayBuffer) resolve(data.bytes);
+      if (data?.bytes instanceof ArrayBuffer) resolve(new Uint8Array(data.bytes));
       else reject(new Error(data?.error ?? "snapshot: no bytes"));
     };
     helper.onerror = (event) => {
       event.preventDefault();
       helper.terminate();
-      resolve(fetch(url).then(readSnapshot));
+      resolve(fetch(url).then(readSnapshot).then((bytes) => unpackSnapshot(bytes, wasmData)));
     };
-    helper.postMessage(url);
+    helper.postMessage({ url });
+    wasmData.then(
+      (section) => helper.postMessage({ section }),
+      () => helper.postMessage({ section: null }),
+    );
   });
+}
+
+/** A snapshot packed against the wasm's data (image.mjs) unpacked, once that data is
+ * in; a plain Pyodide snapshot as it is. */
+export async function unpackSnapshot(buffer, wasmData) {
+  const { isPacked, unpackImage } = await import("./image.mjs");
+  const bytes = new Uint8Array(buffer);
+  if (!isPacked(bytes)) return bytes;
+  const section = await wasmData;
+  if (!section) throw new Error("snapshot: the runtime's wasm did not arrive");
+  return unpackImage(bytes, section);
 }
 
 /** The snapshot's bytes, gunzipped as they arrive unless they are not gzip: the

@@ -46,20 +46,41 @@ function onBytes() {
   postMessage({ type: "progress", loaded, total });
 }
 
-async function countBytes(stream, file) {
+// The snapshot is stored against the wasm's own data (image.mjs), so unpacking it
+// needs the wasm's data section: kept from the counted copy of its download, so
+// that the wasm crosses the wire once. Rejected if the download fails, so that the
+// snapshot's start gives up and the normal start runs.
+let wasmArrived;
+const wasmData = new Promise((resolve, reject) => {
+  wasmArrived = { resolve, reject };
+});
+wasmData.catch(() => {}); // runtime.mjs reads the failure where it needs the bytes
+
+async function countBytes(stream, file, keep) {
   const reader = stream.getReader();
+  const chunks = [];
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       file.loaded += value.byteLength;
+      if (keep) chunks.push(value);
       onBytes();
     }
-  } catch {
+  } catch (error) {
+    if (keep) wasmArrived.reject(error);
     return; // the loader reads the same failure on its own copy and reports it
   }
   file.done = true;
   onBytes();
+  if (keep) {
+    const wasm = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+    chunks.reduce((at, chunk) => (wasm.set(chunk, at), at + chunk.byteLength), 0);
+    import("./image.mjs").then(({ dataSection }) => dataSection(wasm).slice()).then(
+      wasmArrived.resolve,
+      wasmArrived.reject,
+    );
+  }
 }
 
 // Pyodide compiles its wasm only once its other files (and the snapshot) are in. The
@@ -70,16 +91,24 @@ async function countBytes(stream, file) {
 const compiled = new WeakMap();
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
-  const response = await plainFetch(input, init);
   const url = String(input?.url ?? input);
   const name = url.slice(url.lastIndexOf("/") + 1);
+  const isWasm = name === "pyodide.asm.wasm";
+  let response;
+  try {
+    response = await plainFetch(input, init);
+  } catch (error) {
+    if (isWasm) wasmArrived.reject(error);
+    throw error;
+  }
+  if (isWasm && (!response.ok || !response.body)) wasmArrived.reject(new Error(`${name}: HTTP ${response.status}`));
   if (!BIG_FILES.includes(name) || !response.ok || !response.body) return response;
   // A compressed transfer counts more bytes than Content-Length says; no total then.
   const encoded = response.headers.get("content-encoding");
   const file = { loaded: 0, total: encoded ? 0 : Number(response.headers.get("content-length")) || 0 };
   downloads.set(name, file);
-  countBytes(response.clone().body, file);
-  if (name === "pyodide.asm.wasm" && typeof WebAssembly.compileStreaming === "function") {
+  countBytes(response.clone().body, file, isWasm);
+  if (isWasm && typeof WebAssembly.compileStreaming === "function") {
     const module = WebAssembly.compileStreaming(response);
     module.catch(() => {}); // instantiateStreaming below fetches and compiles again
     compiled.set(response, module);
@@ -105,7 +134,7 @@ if (plainInstantiateStreaming) {
 
 // The loader and the manifest are fetched side by side rather than one after the other.
 const bridge = Promise.all([import("./runtime.mjs"), readManifest()])
-  .then(([{ startRuntime }, manifest]) => startRuntime(manifest, report))
+  .then(([{ startRuntime }, manifest]) => startRuntime(manifest, report, wasmData))
   .then((pyodide) => {
     report("ready");
     return pyodide.pyimport("calculator.bridge");
