@@ -59,12 +59,12 @@ def test_the_form_is_the_engines_field_table(new_page: NewPage, site_url: str) -
     assert all(name == id_ for name, id_, _ in names)
     for field in FIELDS:
         assert page.inner_text(f"label[for='{field.name}']") == render(field.label)
-        assert page.inner_text(f"#{field.name}-help") == field.help
+        assert page.inner_text(f"#{field.name}-help") == render(field.help)
         if field.choices:
             options = page.eval_on_selector_all(
                 f"#{field.name} option", "els => els.map(o => [o.value, o.textContent])"
             )
-            assert options == [list(choice) for choice in field.choices]
+            assert options == [[value, render(label)] for value, label in field.choices]
 
 
 @pytest.mark.parametrize("situation", list(Situation))
