@@ -27,7 +27,9 @@ LABELS: dict[str, Message] = {
     "stage_ready": Message("Ready.", context="page"),
     # Errors of the page itself, not the engine's.
     "no_answer": Message("The calculator gave no answer.", context="page"),
-    "unknown_operation": Message("The calculator was asked something it cannot do.", context="page"),
+    "unknown_operation": Message(
+        "The calculator was asked something it cannot do.", context="page"
+    ),
     # The answer.
     "when_both": Message("Best by {act_by} · last day {closes_on}", context="page"),
     "when_closes": Message("Last day {closes_on}", context="page"),
