@@ -10,9 +10,17 @@ the page picks one with `Intl.PluralRules` in the page's language.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from calculator.i18n import DEFAULT, Message, catalogue, render
 
-__all__ = ["COUNTED", "LABELS", "page_labels"]
+__all__ = ["COUNTED", "LABELS", "PageLabels", "page_labels"]
+
+
+class PageLabels(TypedDict):
+    text: dict[str, str]
+    counted: dict[str, dict[str, str]]
+
 
 MANY = 2
 """A count every plural rule in use words with its plural form (pt_BR's 0 is singular)."""
@@ -102,7 +110,7 @@ def _forms(message: Message, lang: str) -> dict[str, str]:
     }
 
 
-def page_labels(lang: str = DEFAULT) -> dict[str, object]:
+def page_labels(lang: str = DEFAULT) -> PageLabels:
     """Every label in `lang`, as the page reads them from the build-written JSON."""
     return {
         "text": {key: render(message, lang) for key, message in LABELS.items()},
