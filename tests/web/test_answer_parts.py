@@ -23,6 +23,7 @@ from test_calculator_page import (
 
 from calculator import bridge
 from calculator.fields import FIELDS
+from calculator.i18n import render
 from calculator.vocab import Situation
 
 pytestmark = pytest.mark.browser
@@ -56,14 +57,15 @@ def test_the_form_is_the_engines_field_table(new_page: NewPage, site_url: str) -
     )
     assert [n for n, _, _ in names] == [f.name for f in FIELDS]
     assert all(name == id_ for name, id_, _ in names)
+    # The English page: the field table's messages worded in English.
     for field in FIELDS:
-        assert page.inner_text(f"label[for='{field.name}']") == field.label
-        assert page.inner_text(f"#{field.name}-help") == field.help
+        assert page.inner_text(f"label[for='{field.name}']") == render(field.label)
+        assert page.inner_text(f"#{field.name}-help") == render(field.help)
         if field.choices:
             options = page.eval_on_selector_all(
                 f"#{field.name} option", "els => els.map(o => [o.value, o.textContent])"
             )
-            assert options == [list(choice) for choice in field.choices]
+            assert options == [[value, render(label)] for value, label in field.choices]
 
 
 @pytest.mark.parametrize("situation", list(Situation))
