@@ -26,15 +26,14 @@ _BLOCK = r'<script type="application/json" id="{id}">.*?</script>'
 
 
 def _in_language(html: str, page_lang: str, engine_lang: str) -> str:
-    html = re.sub(r'<html lang="en"', f'<html lang="{page_lang}"', html, count=1)
+    html = html.replace('<html lang="en"', f'<html lang="{page_lang}"', 1)
     for element_id, block in (
         ("calc-labels", labels_json(engine_lang)),
         ("calc-field-table", field_table_json(engine_lang)),
     ):
-        html, found = re.subn(
-            _BLOCK.format(id=element_id), lambda _, text=block: text, html, count=1, flags=re.DOTALL
-        )
-        assert found == 1, element_id
+        found = re.search(_BLOCK.format(id=element_id), html, flags=re.DOTALL)
+        assert found is not None, element_id
+        html = html[: found.start()] + block + html[found.end() :]
     return html
 
 
