@@ -53,6 +53,7 @@ LABELS: dict[str, Message] = {
     "source_seen": Message("(seen {seen})", context="page"),
     "watch_out": Message("Watch out", context="page"),
     "today": Message("Today", context="page"),
+    "worked_out_for": Message("As worked out for {today}:", context="page"),
     "folded": Message("Does not apply here ({n})", context="page"),
     # Sharing and the calendar.
     "link_copied": Message("Link copied.", context="page"),

@@ -98,6 +98,8 @@ export class Answer {
     summary.dataset.actBy = route?.act_by ?? "";
     summary.dataset.closesOn = route?.closes_on ?? "";
     summary.dataset.today = result.today;
+    // What a printed answer says on top (calculator.css, print).
+    summary.dataset.printed = this.words.text("worked_out_for", { today: result.today });
     const text = headlineWhen(this.words, route);
     this.setHTML(this.$("calc-when"), text);
     this.$("calc-when").hidden = !text;
