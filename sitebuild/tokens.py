@@ -29,10 +29,10 @@ from datetime import date
 
 from calculator.batch import COLUMNS
 from calculator.fields import FIELD_BY_NAME, FIELDS, Field, FieldKind
-from calculator.i18n import render
+from calculator.i18n import DEFAULT, render
 from calculator.policy import Entry, Policy, Source
 from calculator.vocab import STATUS_LABELS, Status
-from sitebuild.form import field_groups, field_table_json, situation_buttons
+from sitebuild.form import field_groups, field_table_json, labels_json, situation_buttons
 
 TOKEN = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.DOTALL)
 PEAK_SEASONS = "peak_seasons"
@@ -48,6 +48,8 @@ class Context:
 
     policy: Policy
     today: date = field(default_factory=date.today)
+    lang: str = DEFAULT
+    """The page's language: the calculator's generated blocks are written in it."""
 
 
 Generator = Callable[[Context], str]
@@ -264,19 +266,25 @@ def calculator_fields(context: Context) -> str:
 @generated("calculator_situations")
 def calculator_situations(context: Context) -> str:
     """The calculator's first question: what happened, from the engine's own words."""
-    return situation_buttons()
+    return situation_buttons(context.lang)
 
 
 @generated("calculator_form")
 def calculator_form(context: Context) -> str:
     """The calculator's fields as form controls, from the one field table."""
-    return field_groups()
+    return field_groups(context.lang)
 
 
 @generated("calculator_field_table")
 def calculator_field_table(context: Context) -> str:
     """The engine's field table as JSON inside the page, for the form's script."""
-    return field_table_json()
+    return field_table_json(context.lang)
+
+
+@generated("calculator_labels")
+def calculator_labels(context: Context) -> str:
+    """The page's own words as JSON inside the page, for its script to draw with."""
+    return labels_json(context.lang)
 
 
 def _column_values(field_: Field) -> str:

@@ -57,6 +57,7 @@ def test_the_form_is_the_engines_field_table(new_page: NewPage, site_url: str) -
     )
     assert [n for n, _, _ in names] == [f.name for f in FIELDS]
     assert all(name == id_ for name, id_, _ in names)
+    # The English page: the field table's messages worded in English.
     for field in FIELDS:
         assert page.inner_text(f"label[for='{field.name}']") == render(field.label)
         assert page.inner_text(f"#{field.name}-help") == render(field.help)

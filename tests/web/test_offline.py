@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from conftest import PageWatch
+from conftest import ROOT, PageWatch
 from serve import SiteHandler, make_server, serving
 from test_calculator_page import IN_TRANSIT, LOAD_MS, expected_cards, wait_for_cards
 
@@ -93,6 +93,11 @@ def test_the_offline_list_is_the_built_site(built_site: Path) -> None:
         assert f"{runtime}/{name}" in urls
     for name in ("manifest.json", manifest["wheel"], manifest["snapshot"], "worker.mjs"):
         assert calculator + name in urls
+    # Every module of the page's script, however it is split.
+    scripts = sorted((ROOT / "docs" / calculator).glob("*.*js"))
+    assert len(scripts) > 5
+    for script in scripts:
+        assert calculator + script.name in urls
     assert {"./", "calculator/", "refunds/time-limits/", "search/search_index.json"} <= urls
     assert not [u for u in urls if u.endswith(".map") or u == SERVICE_WORKER]
     # The worker names its set by the files' hashes.

@@ -1,12 +1,10 @@
 // The calculator's module worker: Python never runs on the page's own thread.
 //
 // It starts loading as soon as the page creates it, while the reader types.
-// Messages in:  {id, op: "assess" | "ics", fields} or {id, op: "batch", csv, today}.
-// Messages out: {type: "stage", stage}  while loading ("download", "start", "calculator", "ready"),
-//               {type: "progress", loaded, total}  bytes of the runtime's big files so far,
-//               {type: "failed", message}  when Python could not start,
-//               {type: "batch-progress", id, done, total}  rows of a batch assessed so far,
-//               {type: "reply", id, json}  the bridge's JSON answer as text.
+// The messages in and out are protocol.mjs's, shared with the page; each question
+// carries the engine's language for the page, and the bridge answers in it.
+
+import { ERROR, failedReply } from "./protocol.mjs";
 
 const manifestURL = new URL("manifest.json", import.meta.url);
 
@@ -147,17 +145,22 @@ bridge.catch((error) => {
 function call(api, message) {
   switch (message.op) {
     case "assess":
-      return api.assess_json(JSON.stringify(message.fields));
+      return api.assess_json(JSON.stringify(message.fields), message.lang);
     case "ics":
-      return api.ics_json(JSON.stringify(message.fields));
+      return api.ics_json(JSON.stringify(message.fields), message.lang);
     case "batch":
       // Python calls this as rows are assessed; each message reaches the page at once,
       // while Python goes on with the rest.
-      return api.batch_json(message.csv, message.today, (done, total) => {
-        postMessage({ type: "batch-progress", id: message.id, done, total });
-      });
+      return api.batch_json(
+        message.csv,
+        message.today,
+        (done, total) => {
+          postMessage({ type: "batch-progress", id: message.id, done, total });
+        },
+        message.lang,
+      );
     default:
-      return JSON.stringify({ ok: false, error: { field: null, message: `unknown operation ${message.op}` } });
+      return failedReply(ERROR.unknownOperation);
   }
 }
 
