@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 
+from calculator import policy_words
 from calculator.assessment import Assessment, Route
 from calculator.dates import weekday_name
 from calculator.dates_i18n import sentence_date
@@ -150,14 +151,14 @@ def when_phrase(
 
 
 def _policy_lines(route: Route, lang: str) -> list[str]:
-    """The rule's summary and its sources' titles are the policy's own, in English."""
+    """The rule's summary in the reader's language; its sources' titles are the pages' own."""
     lines = []
     for use in route.policy:
         entry = use.entry
         values = {
-            "summary": entry.summary,
+            "summary": policy_words.summary(entry.summary),
             "value": entry.default,
-            "unit": entry.unit,
+            "unit": policy_words.unit(entry.unit),
             "since": entry.from_.isoformat() if entry.from_ is not None else "",
             "titles": "; ".join(source.title for source in entry.sources),
         }

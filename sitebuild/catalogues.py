@@ -28,6 +28,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from calculator import policy_words
 from sitebuild import ROOT
 
 __all__ = ["Entry", "compile_catalogues", "extract", "placeholders", "template"]
@@ -37,6 +38,8 @@ LOCALE = PACKAGE / "locale"
 DOMAIN = "calculator"
 TRANSLATED = ("es", "pt_BR")
 POT = LOCALE / f"{DOMAIN}.pot"
+GUIDE_CODE = (ROOT / "sitebuild" / "tokens.py",)
+"""The build's own words for the guide's generated blocks share the engine's catalogue."""
 PLURALS = {"es": (2, "(n != 1)"), "pt_BR": (2, "(n > 1)")}
 """The usual gettext plural rules: one form for one, another for the rest (pt_BR: 0 and 1
 are singular). CLDR's extra Spanish form for round millions never occurs here."""
@@ -127,12 +130,21 @@ def extract() -> list[Entry]:
         places = (*old.where, where) if old else (where,)
         found[key] = Entry(text, context, plural, tuple(dict.fromkeys(places)))
 
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in [*sorted(PACKAGE.rglob("*.py")), *GUIDE_CODE]:
         for text, context, plural, where in _calls(path):
             add(text, context, plural, where)
     policy = tomllib.loads((PACKAGE / "policy.toml").read_text(encoding="utf-8"))
     for season in policy.get("peak_seasons", []):
         add(str(season["name"]), None, None, "calculator/policy.toml (peak season)")
+    for entry_id, entry in policy.get("entries", {}).items():
+        where = f"calculator/policy.toml (entries.{entry_id})"
+        for version in (entry, *entry.get("history", [])):
+            if "summary" in version:
+                add(str(version["summary"]), policy_words.SUMMARY, None, where)
+            if "note" in version:
+                add(str(version["note"]), policy_words.NOTE, None, where)
+            if "unit" in version:
+                add(str(version["unit"]), policy_words.UNIT, None, where)
     return list(found.values())
 
 

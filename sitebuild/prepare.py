@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from calculator.i18n import DEFAULT
+from calculator.i18n import render as word
 from calculator.policy import Policy, load_policy
 from sitebuild import ROOT, render
 from sitebuild.config import SOURCE_CONFIG, write_config
-from sitebuild.tokens import Context, long_date
+from sitebuild.tokens import RULES_AS_OF, Context, long_date
 
 POLICY_FILE = ROOT / "calculator" / "policy.toml"
 DEFAULT_OUT = ROOT / "build" / "docs"
@@ -20,8 +22,8 @@ def read_policy(path: Path = POLICY_FILE) -> Policy:
     return load_policy(path.read_text(encoding="utf-8"))
 
 
-def footer(policy: Policy) -> str:
-    return f"Rules as of {long_date(policy.rules_as_of)}"
+def footer(policy: Policy, lang: str = DEFAULT) -> str:
+    return word(RULES_AS_OF.format(day=long_date(policy.rules_as_of, lang)), lang)
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from calculator import policy_words
 from calculator.batch import COLUMNS
+from calculator.dates_i18n import MONTHS
 from calculator.fields import FIELD_BY_NAME, FIELDS, Field, FieldKind
-from calculator.i18n import DEFAULT, render
+from calculator.i18n import DEFAULT, Message, render
 from calculator.policy import Entry, Policy, Source
 from calculator.vocab import STATUS_LABELS, Status
 from sitebuild.form import field_groups, field_table_json, labels_json, situation_buttons
@@ -68,14 +70,49 @@ def generated(name: str) -> Callable[[Generator], Generator]:
     return register
 
 
-def long_date(day: date) -> str:
+# The guide's generated blocks speak the page's language: their words are catalogue
+# entries (context "guide"), extracted from this file with the engine's own.
+LONG_DATE = Message("{day} {month} {year}", context="guide date")
+RULES_AS_OF = Message("Rules as of {day}", context="guide")
+RANGE = Message("{low} to {high}", context="guide")
+SEEN = Message("seen {day}", context="guide")
+NO_SOURCE = Message("no source found", context="guide")
+NO_SEASON = Message(
+    "No busy season is listed ahead of today; the order page's countdown still counts.",
+    context="guide",
+)
+SEASONS_HEAD = Message("| Period | From | To |", context="guide table")
+DEADLINES_HEAD = Message("| Rule | This guide uses |", context="guide table")
+FROM_SOURCES = Message("(sources: {low} to {high})", context="guide")
+TOOK_EFFECT = Message("the rule took effect", context="guide")
+SOURCE = Message("Source: {sources}.", context="guide")
+NO_CHANGE = Message("No dated change to these rules is recorded.", context="guide")
+FIELDS_HEAD = Message("| Field | What to enter |", context="guide table")
+NEEDED = Message("(needed)", context="guide")
+ONE_OF_LABELS = Message("One of: {choices}.", context="guide")
+COLUMNS_HEAD = Message("| Column | What it holds | How to write it |", context="guide table")
+ORDER_ID = Message("Your own reference for the order (optional).", context="guide")
+ANY_TEXT = Message("Any text.", context="guide")
+REQUIRED = Message("Required.", context="guide")
+A_DATE = Message("A date, year-month-day.", context="guide")
+DAYS = Message("A whole number of days.", context="guide")
+YES_NO = Message("`yes` or `no`.", context="guide")
+ONE_OF_VALUES = Message("One of {choices}; blank if unknown.", context="guide")
+
+
+def long_date(day: date, lang: str = DEFAULT) -> str:
     """Spell dates out: readers in many countries misread 03/11."""
-    return f"{day.day} {day:%B %Y}"
+    month = MONTHS[lang][day.month - 1]
+    return render(LONG_DATE.format(day=day.day, month=month, year=day.year), lang)
 
 
 def cell(text: object) -> str:
-    """Text safe inside a Markdown table cell; the engine's messages in English."""
+    """Text safe inside a Markdown table cell."""
     return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _words(message: Message, context: Context) -> str:
+    return render(message, context.lang)
 
 
 def entry(policy: Policy, entry_id: str) -> Entry:
@@ -90,22 +127,23 @@ def _amount(value: int) -> str:
     return f"{value:,}" if value >= 10_000 else str(value)
 
 
-def _policy_token(policy: Policy, path: str) -> str:
+def _policy_token(policy: Policy, path: str, lang: str = DEFAULT) -> str:
     if path == "rules_as_of":
-        return long_date(policy.rules_as_of)
+        return long_date(policy.rules_as_of, lang)
     entry_id, _, part = path.partition(".")
     found = entry(policy, entry_id)
     if part == "" and found.value is not None:
         return _amount(found.value)
     if part == "unit":
-        return found.unit
+        return render(policy_words.unit(found.unit), lang)
     if part == "from":
         if found.from_ is None:
             raise TokenError(f"policy entry {entry_id!r} has no 'from' day")
-        return long_date(found.from_)
+        return long_date(found.from_, lang)
     if found.range is not None:
         low, high = found.range
-        pieces = {"min": str(low), "max": str(high), "range": f"{low} to {high}"}
+        shown_range = render(RANGE.format(low=low, high=high), lang)
+        pieces = {"min": str(low), "max": str(high), "range": shown_range}
         if part in pieces:
             return pieces[part]
     shown = part or "value"
@@ -120,20 +158,23 @@ def _sources_of(policy: Policy, source_id: str) -> tuple[Source, ...]:
     return entry(policy, source_id).sources
 
 
-def _sources_list(policy: Policy, ids: list[str]) -> str:
+def _sources_list(policy: Policy, ids: list[str], lang: str = DEFAULT) -> str:
     if not ids:
         raise TokenError("sources: names no entry")
     seen: dict[tuple[str, str], Source] = {}
     for source_id in ids:
         for source in _sources_of(policy, source_id):
             seen.setdefault((source.title, source.url), source)
-    return "\n".join(f"- [{s.title}]({s.url}), seen {long_date(s.seen)}" for s in seen.values())
+    return "\n".join(
+        f"- [{s.title}]({s.url}), {render(SEEN.format(day=long_date(s.seen, lang)), lang)}"
+        for s in seen.values()
+    )
 
 
-def status_label(name: str) -> str:
+def status_label(name: str, lang: str = DEFAULT) -> str:
     """The words the calculator shows for a status, read from the engine's vocabulary."""
     try:
-        return render(STATUS_LABELS[Status(name)])
+        return render(STATUS_LABELS[Status(name)], lang)
     except ValueError:
         raise TokenError(f"no status {name!r}") from None
 
@@ -145,10 +186,10 @@ def batch_column(name: str) -> str:
     return f"`{name}`"
 
 
-def field_label(name: str) -> str:
+def field_label(name: str, lang: str = DEFAULT) -> str:
     """The form's label for a field, so a page names it in the words the reader sees."""
     try:
-        return render(FIELD_BY_NAME[name].label)
+        return render(FIELD_BY_NAME[name].label, lang)
     except KeyError:
         raise TokenError(f"no field {name!r}") from None
 
@@ -156,15 +197,16 @@ def field_label(name: str) -> str:
 def expand_token(context: Context, token: str) -> str:
     """Turn the text between the braces into what the reader sees."""
     if token.startswith("policy."):
-        return _policy_token(context.policy, token.removeprefix("policy."))
+        return _policy_token(context.policy, token.removeprefix("policy."), context.lang)
     if token.startswith("sources:"):
-        return _sources_list(context.policy, token.removeprefix("sources:").split())
+        ids = token.removeprefix("sources:").split()
+        return _sources_list(context.policy, ids, context.lang)
     if token.startswith("status:"):
-        return status_label(token.removeprefix("status:").strip())
+        return status_label(token.removeprefix("status:").strip(), context.lang)
     if token.startswith("column:"):
         return batch_column(token.removeprefix("column:").strip())
     if token.startswith("field:"):
-        return field_label(token.removeprefix("field:").strip())
+        return field_label(token.removeprefix("field:").strip(), context.lang)
     if token in GENERATED:
         return GENERATED[token](context)
     raise TokenError("unknown token")
@@ -190,58 +232,71 @@ def peak_seasons(context: Context) -> str:
     """The busy seasons that have not ended on the day the site is built."""
     ahead = [s for s in context.policy.peak_seasons if s.end >= context.today]
     if not ahead:
-        return "*No busy season is listed ahead of today; the order page's countdown still counts.*"
-    rows = [f"| {cell(s.name)} | {long_date(s.start)} | {long_date(s.end)} |" for s in ahead]
-    return "\n".join(["| Period | From | To |", "| --- | --- | --- |", *rows])
+        return f"*{_words(NO_SEASON, context)}*"
+    lang = context.lang
+    rows = [
+        f"| {cell(render(Message(s.name), lang))} | {long_date(s.start, lang)} "
+        f"| {long_date(s.end, lang)} |"
+        for s in ahead
+    ]
+    return "\n".join([_words(SEASONS_HEAD, context), "| --- | --- | --- |", *rows])
 
 
 # Units that measure a span of time (a deadline), as opposed to a year or an amount.
 SPAN_UNITS = re.compile(r"\b(?:days?|hours?|weeks?|months?|years)\b")
 
 
-def _figure(found: Entry) -> str:
+def _figure(found: Entry, lang: str) -> str:
+    unit = render(policy_words.unit(found.unit), lang)
     if found.value is not None:
-        shown = f"**{found.value}** {found.unit}"
+        shown = f"**{found.value}** {unit}"
         if found.range is not None and found.range != (found.value, found.value):
-            shown += f" (sources: {found.range[0]} to {found.range[1]})"
+            low, high = found.range
+            shown += " " + render(FROM_SOURCES.format(low=low, high=high), lang)
         return shown
     assert found.range is not None  # calculator.policy guarantees value or range
-    return f"**{found.range[0]} to {found.range[1]}** {found.unit}"
+    low, high = found.range
+    return f"**{render(RANGE.format(low=low, high=high), lang)}** {unit}"
 
 
 @generated("deadlines_table")
 def deadlines_table(context: Context) -> str:
     """Every time limit in the policy data, in the order of the file, with the figure used."""
+    lang = context.lang
     rows = [
-        f"| {cell(e.summary)} | {_figure(e)} |"
+        f"| {cell(render(policy_words.summary(e.summary), lang))} | {_figure(e, lang)} |"
         for e in context.policy.entries.values()
         if SPAN_UNITS.search(e.unit)
     ]
-    return "\n".join(["| Rule | This guide uses |", "| --- | --- |", *rows])
+    return "\n".join([_words(DEADLINES_HEAD, context), "| --- | --- |", *rows])
 
 
-def _sources_inline(sources: tuple[Source, ...]) -> str:
-    return ", ".join(f"[{s.title}]({s.url})" for s in sources) or "no source found"
+def _sources_inline(sources: tuple[Source, ...], lang: str) -> str:
+    return ", ".join(f"[{s.title}]({s.url})" for s in sources) or render(NO_SOURCE, lang)
 
 
 @generated("rules_history")
 def rules_history(context: Context) -> str:
     """What changed: every dated version of every rule, newest first, with its sources."""
     changes: list[tuple[date, str, str]] = []
+    lang = context.lang
     for found in context.policy.entries.values():
         for version in found.versions:
             if version.from_ is None:
                 continue
-            what = version.note or "the rule took effect"
-            figure = version.span() + " " + version.unit
+            what = render(policy_words.note(version.note) if version.note else TOOK_EFFECT, lang)
+            low, high = version.low, version.high
+            span = str(low) if low == high else render(RANGE.format(low=low, high=high), lang)
+            figure = span + " " + render(policy_words.unit(version.unit), lang)
+            summary = render(policy_words.summary(found.summary), lang)
+            sources = render(SOURCE.format(sources=_sources_inline(version.sources, lang)), lang)
             line = (
-                f"- **{long_date(version.from_)}**: {what.rstrip('.')}. "
-                f"{found.summary.rstrip('.')}: {figure}. "
-                f"Source: {_sources_inline(version.sources)}."
+                f"- **{long_date(version.from_, lang)}**: {what.rstrip('.')}. "
+                f"{summary.rstrip('.')}: {figure}. {sources}"
             )
             changes.append((version.from_, found.id, line))
     if not changes:
-        return "*No dated change to these rules is recorded.*"
+        return f"*{_words(NO_CHANGE, context)}*"
     changes.sort(key=lambda change: (change[0], change[1]), reverse=True)
     return "\n".join(line for _, _, line in changes)
 
@@ -250,14 +305,20 @@ def rules_history(context: Context) -> str:
 def calculator_fields(context: Context) -> str:
     """The calculator's fields, group by group, from the one field table."""
     groups: dict[str, list[str]] = {}
+    lang = context.lang
     for field_ in FIELDS:
-        name = f"**{cell(field_.label)}**" + (" (needed)" if field_.required else "")
-        detail = cell(field_.help)
+        name = f"**{cell(render(field_.label, lang))}**"
+        if field_.required:
+            name += " " + _words(NEEDED, context)
+        detail = cell(render(field_.help, lang))
         if field_.choices:
-            detail += " One of: " + ", ".join(cell(label) for _, label in field_.choices) + "."
-        groups.setdefault(str(field_.group), []).append(f"| {name} | {detail} |")
+            labels = ", ".join(cell(render(label, lang)) for _, label in field_.choices)
+            detail += " " + render(ONE_OF_LABELS.format(choices=labels), lang)
+        group = cell(render(field_.group, lang))
+        groups.setdefault(group, []).append(f"| {name} | {detail} |")
+    head = _words(FIELDS_HEAD, context)
     blocks = [
-        "\n".join([f"**{cell(group)}**", "", "| Field | What to enter |", "| --- | --- |", *rows])
+        "\n".join([f"**{group}**", "", head, "| --- | --- |", *rows])
         for group, rows in groups.items()
     ]
     return "\n\n".join(blocks)
@@ -287,25 +348,28 @@ def calculator_labels(context: Context) -> str:
     return labels_json(context.lang)
 
 
-def _column_values(field_: Field) -> str:
+def _column_values(field_: Field) -> Message:
     kind = field_.kind
     if kind is FieldKind.DATE:
-        return "A date, year-month-day."
+        return A_DATE
     if kind is FieldKind.DAYS:
-        return "A whole number of days."
+        return DAYS
     if kind is FieldKind.FLAG:
-        return "`yes` or `no`."
+        return YES_NO
     values = [f"`{value}`" for value, _ in field_.choices if value]
-    return "One of " + ", ".join(values) + "; blank if unknown."
+    return ONE_OF_VALUES.format(choices=", ".join(values))
 
 
 @generated("batch_columns")
 def batch_columns(context: Context) -> str:
     """Every column a batch file may hold, from the one field table, in the batch's own order."""
     by_column = {field_.column: field_ for field_ in FIELDS}
-    rows = ["| `order_id` | Your own reference for the order (optional). | Any text. |"]
+    lang = context.lang
+    rows = [f"| `order_id` | {_words(ORDER_ID, context)} | {_words(ANY_TEXT, context)} |"]
     for column in COLUMNS[1:]:
         found = by_column[column]
-        need = " Required." if found.required else ""
-        rows.append(f"| `{column}` | {cell(found.help)}{need} | {cell(_column_values(found))} |")
-    return "\n".join(["| Column | What it holds | How to write it |", "| --- | --- | --- |", *rows])
+        need = " " + _words(REQUIRED, context) if found.required else ""
+        held = cell(render(found.help, lang)) + need
+        rows.append(f"| `{column}` | {held} | {cell(render(_column_values(found), lang))} |")
+    head = _words(COLUMNS_HEAD, context)
+    return "\n".join([head, "| --- | --- | --- |", *rows])
