@@ -110,9 +110,12 @@ BALANCE_REFUND = Message(
     "The money goes back to your AliExpress balance, the fastest way to get it."
 )
 OTHER_REFUND = Message(
-    "Cash, bank transfer and Western Union payments are refunded to your AliExpress balance; "
-    "cash on delivery is refunded as a coupon."
+    "For cash, bank transfer and other local methods, the refund details on the order page "
+    "show where the money goes; ask customer service if they are unclear."
 )
+"""No source states one destination for these methods (guides name the balance, an Alipay
+account or a coupon), so the note sends the reader to the order's own refund details, as
+the guide's money-back page does."""
 BRAZIL_BANK_REFUND = Message(
     "A boleto or bank-transfer payment in Brazil is refunded to a bank account: the payment "
     "processor (EBANX) emails a form for the account details and pays within {ebanx} working "
