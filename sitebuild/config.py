@@ -18,10 +18,11 @@ import yaml
 
 from sitebuild import ROOT, BuildError
 from sitebuild.files import write_text
+from sitebuild.languages import SOURCE, Language, alternates
 
 SOURCE_CONFIG = ROOT / "mkdocs.yml"
 # Keys the build sets; mkdocs.yml must not set them itself.
-OWNED = ("docs_dir", "site_dir", "copyright", "hooks")
+OWNED = ("docs_dir", "site_dir", "copyright", "hooks", "plugins")
 
 
 class _Loader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no types
@@ -58,20 +59,70 @@ def read_source(path: Path = SOURCE_CONFIG) -> dict[str, Any]:
     return config
 
 
+def translate_nav(nav: Any, titles: dict[str, str]) -> Any:
+    """The nav with its titles in a language: pages by path, sections by English title.
+
+    A title the language does not give stays English, so the site builds while
+    translations land (tests/site/test_languages.py asks for every one)."""
+    if isinstance(nav, list):
+        return [translate_nav(item, titles) for item in nav]
+    if isinstance(nav, dict):
+        translated: dict[str, Any] = {}
+        for title, target in nav.items():
+            key = target if isinstance(target, str) else title
+            translated[str(titles.get(key, title))] = translate_nav(target, titles)
+        return translated
+    return nav
+
+
+def nav_keys(nav: Any) -> list[str]:
+    """What a language's `nav:` words are keyed by: every page's path and section's title."""
+    if isinstance(nav, list):
+        return [key for item in nav for key in nav_keys(item)]
+    if isinstance(nav, dict):
+        keys: list[str] = []
+        for title, target in nav.items():
+            keys += [target] if isinstance(target, str) else [title, *nav_keys(target)]
+        return keys
+    return []
+
+
+def in_language(config: dict[str, Any], language: Language, words: dict[str, Any]) -> None:
+    """Set what differs per language: the theme's language, search, the switch, the words."""
+    for key in ("site_name", "site_description"):
+        if key in words:
+            config[key] = words[key]
+    theme = config.setdefault("theme", {})
+    theme["language"] = language.theme
+    toggles = words.get("palette", {})
+    for option in theme.get("palette", []):
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if isinstance(toggle, dict) and toggle.get("name") in toggles:
+            toggle["name"] = toggles[toggle["name"]]
+    if "nav" in config:
+        config["nav"] = translate_nav(config["nav"], words.get("nav", {}))
+    config["plugins"] = [{"search": {"lang": language.search}}]
+    config.setdefault("extra", {})["alternate"] = alternates(language)
+
+
 def write_config(
     target: Path,
     docs_dir: Path,
     site_dir: Path,
     copyright_line: str,
     source: Path = SOURCE_CONFIG,
+    *,
+    language: Language = SOURCE,
+    words: dict[str, Any] | None = None,
 ) -> Path:
-    """Write the generator config to `target`.
+    """Write the generator config for one language's site to `target`.
 
     The docs and site folders are written relative to the config's folder (Zensical
     panics on an absolute docs_dir and refuses folders outside the config's folder);
     the theme override's path is absolute, so the config works from anywhere.
     """
     config = read_source(source)
+    in_language(config, language, words or {})
     here = target.resolve().parent
     config["docs_dir"] = os.path.relpath(docs_dir.resolve(), here)
     config["site_dir"] = os.path.relpath(site_dir.resolve(), here)
