@@ -59,6 +59,7 @@ def build_site(
         source_config=source_config,
         today=today,
         with_snapshot=with_snapshot,
+        generator=generator,
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     output = ""

@@ -77,15 +77,21 @@ def words(language: Language, translations: Path = TRANSLATIONS) -> dict[str, An
     try:
         found = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BuildError(f"{path.relative_to(ROOT)} is missing: the config's words") from None
+        raise BuildError(f"{path} is missing: the config's words") from None
     if not isinstance(found, dict):
         raise BuildError(f"{path.name}: expected a mapping of the config's words")
     return found
 
 
 def alternates(current: Language) -> list[dict[str, str]]:
-    """`extra.alternate` for one language's site: every language, linked from its root."""
+    """`extra.alternate` for one language's site: every language, linked from its root
+    (`home` is its root from the host's, for the 404 page, which has no place of its own)."""
     return [
-        {"name": other.name, "link": other.root_from(current), "lang": other.theme}
+        {
+            "name": other.name,
+            "link": other.root_from(current),
+            "lang": other.theme,
+            "home": "/" + other.prefix,
+        }
         for other in LANGUAGES
     ]

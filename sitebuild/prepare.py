@@ -64,6 +64,7 @@ def prepare(
     today: date | None = None,
     with_snapshot: bool = True,
     translations: Path = TRANSLATIONS,
+    generator: str = "mkdocs",
 ) -> Prepared:
     """Render `source` into `out` and write the generator config beside it, then the
     same for every other language: `out-es` and `mkdocs-es.yml`, its site in `site/es/`.
@@ -86,6 +87,7 @@ def prepare(
             with_snapshot=with_snapshot,
             language=language,
             translations=translations,
+            generator=generator,
         )
         pages = pages or done.pages
         write_config(

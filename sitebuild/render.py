@@ -12,7 +12,7 @@ A translated language's folder holds the same pages: each from
 `translations/<code>/` where translated, else from docs/ (sitebuild.languages).
 It gets docs/'s other files too, except `assets/`: the calculator's runtime and
 scripts ship once, at the root, and every language's page reaches them through
-`{{ asset: PATH }}`, the path from the page's URL to the root's `assets/PATH`.
+`{{ asset: PATH }}`, a link to the root's `assets/PATH` (see fill_links).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ CALCULATOR_PAGE = "calculator.md"
 START_SCRIPT = "assets/calculator/start.js"
 WORKER = "assets/calculator/worker.mjs"
 SHARED = "assets/"
-ASSET = re.compile(r"\{\{\s*asset:\s*(.*?)\s*\}\}")
+LINK = re.compile(r"\{\{\s*(asset|page):\s*(.*?)\s*\}\}")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 
 
@@ -69,17 +69,48 @@ def with_meta(markdown: str, meta: dict[str, str]) -> str:
     return f"---\n{body}{lines}---\n{markdown[found.end() :]}"
 
 
-def fill_assets(markdown: str, url: str, source: Path = DOCS) -> str:
-    """`{{ asset: calculator/x.css }}` -> the link from the page at `url` (in the whole
-    site) to the root's `assets/calculator/x.css`, which must be one of docs/'s files."""
+def html_base(rel: str, prefix: str, generator: str) -> str:
+    """What a relative URL in a page's raw HTML is read against, in the whole site.
+
+    mkdocs leaves raw HTML alone: the browser reads it against the page's URL.
+    Zensical rewrites it as it does a Markdown link: relative to the source file,
+    then one level deeper for a page that becomes a folder (`calculator.md` ->
+    `calculator/`), so it is written relative to the source file's folder."""
+    if generator == "zensical":
+        folder = posixpath.dirname(rel)
+        return prefix + (folder + "/" if folder else "")
+    return prefix + page_url(rel)
+
+
+def _link_target(kind: str, path: str, prefix: str, source: Path) -> str | None:
+    """The site path a link token names, if that file or page is there."""
+    if kind == "asset":
+        return SHARED + path if (source / SHARED / path).is_file() else None
+    page, _, fragment = path.partition("#")
+    stem = page.rstrip("/") or "index"
+    if (source / f"{stem}.md").is_file() or (source / stem / "index.md").is_file():
+        return prefix + page + (f"#{fragment}" if fragment else "")
+    return None
+
+
+def fill_links(markdown: str, rel: str, prefix: str, generator: str, source: Path = DOCS) -> str:
+    """Links in a page's raw HTML, written for the generator that reads them:
+    `{{ asset: calculator/x.css }}` -> the root's `assets/calculator/x.css` (one copy for
+    every language); `{{ page: refunds/time-limits/ }}` -> that page in the page's language."""
+    base = html_base(rel, prefix, generator)
 
     def link(match: re.Match[str]) -> str:
-        path = SHARED + match.group(1)
-        if not (source / path).is_file():
-            raise TokenError(f"{match.group(0)}: docs/ has no {path}")
-        return relative(path, url)
+        target = _link_target(match.group(1), match.group(2), prefix, source)
+        if target is None:
+            raise TokenError(f"{match.group(0)}: docs/ has no such {match.group(1)}")
+        path, _, fragment = target.partition("#")
+        return (
+            relative(path, base)
+            + ("/" if path.endswith("/") else "")
+            + (f"#{fragment}" if fragment else "")
+        )
 
-    return ASSET.sub(link, markdown)
+    return LINK.sub(link, markdown)
 
 
 def page_meta(rel: str, source: Path, prefix: str = "") -> dict[str, str]:
@@ -100,6 +131,7 @@ def render(
     *,
     language: Language = SOURCE,
     translations: Path = TRANSLATIONS,
+    generator: str = "mkdocs",
 ) -> Rendered:
     """Render `source` (in `language`) into `out`; a bad token raises BuildError naming
     page and token."""
@@ -122,7 +154,7 @@ def render(
         page = path if language.source or not translated.is_file() else translated
         markdown = page.read_text(encoding="utf-8")
         try:
-            markdown = fill_assets(markdown, language.prefix + page_url(rel), source)
+            markdown = fill_links(markdown, rel, language.prefix, generator, source)
             text = flowchart.render_all(expand(markdown, context))
         except (TokenError, flowchart.FlowchartError) as exc:
             shown = rel if page == path else f"translations/{language.code}/{rel}"
