@@ -30,6 +30,7 @@ from test_calculator_page import (  # noqa: E402
 )
 from test_site_browser import (  # noqa: E402
     BLOCKING,
+    LANGUAGE_PAGES,
     PAGES,
     THEME_OWNED,
     axe_violations,
@@ -50,7 +51,7 @@ def page_watch(zensical_url: str) -> PageWatch:
     return PageWatch(origin=f"{parts.scheme}://{parts.netloc}")
 
 
-@pytest.mark.parametrize("path", PAGES, ids=page_id)
+@pytest.mark.parametrize("path", PAGES + LANGUAGE_PAGES, ids=page_id)
 def test_zensical_page_is_self_contained_and_accessible(
     new_page: NewPage, zensical_url: str, path: str
 ) -> None:
