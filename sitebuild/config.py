@@ -102,7 +102,13 @@ def in_language(config: dict[str, Any], language: Language, words: dict[str, Any
     if "nav" in config:
         config["nav"] = translate_nav(config["nav"], words.get("nav", {}))
     config["plugins"] = [{"search": {"lang": language.search}}]
-    config.setdefault("extra", {})["alternate"] = alternates(language)
+    # The switch's links are `extra.languages`, drawn by overrides/partials/alternate.html;
+    # `alternate: true` only turns the switch on. A list under `alternate` would also put
+    # each language's home into every page's head as rel=alternate, which the theme's
+    # script reads to fetch every sitemap and send a click on the switch to that home.
+    extra = config.setdefault("extra", {})
+    extra["alternate"] = True
+    extra["languages"] = alternates(language)
 
 
 def write_config(

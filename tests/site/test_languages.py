@@ -61,6 +61,14 @@ def test_the_table_of_languages_agrees_with_the_engine_and_the_theme() -> None:
     assert [alt["link"] for alt in alternates(SOURCE)] == ["", "es/", "pt/"]
 
 
+def test_no_page_hands_the_theme_s_script_a_language_home_to_redirect_to(any_site: Site) -> None:
+    """The theme's script reads `link[rel=alternate]` to fetch each language's sitemap
+    and to send a click on the switch to that language's home instead of this page."""
+    _, site = any_site
+    heads = [page.read_text("utf-8").split("</head>")[0] for page in site_pages(site)]
+    assert [head for head in heads if re.search(r'<link rel="alternate" href=[^>]*hreflang', head)] == []
+
+
 # The config's words ---------------------------------------------------------------------
 
 
@@ -102,7 +110,8 @@ def test_each_language_s_config_sets_what_differs(tmp_path: Path) -> None:
     assert config["site_name"] == "Guia de reembolsos do AliExpress"
     assert config["nav"][0] == {"Comece aqui": "index.md"}
     assert config["theme"]["palette"][0]["toggle"]["name"] == "Mudar para o modo escuro"
-    assert config["extra"]["alternate"] == [
+    assert config["extra"]["alternate"] is True
+    assert config["extra"]["languages"] == [
         {"name": "English", "link": "../", "lang": "en", "home": "/"},
         {"name": "Español", "link": "../es/", "lang": "es", "home": "/es/"},
         {"name": "Português (Brasil)", "link": "", "lang": "pt-BR", "home": "/pt/"},
