@@ -18,7 +18,7 @@ import yaml
 
 from sitebuild import ROOT, BuildError
 from sitebuild.files import write_text
-from sitebuild.languages import SOURCE, Language, alternates
+from sitebuild.languages import LANGUAGES, SOURCE, Language, alternates
 
 SOURCE_CONFIG = ROOT / "mkdocs.yml"
 # Keys the build sets; mkdocs.yml must not set them itself.
@@ -87,7 +87,12 @@ def nav_keys(nav: Any) -> list[str]:
     return []
 
 
-def in_language(config: dict[str, Any], language: Language, words: dict[str, Any]) -> None:
+def in_language(
+    config: dict[str, Any],
+    language: Language,
+    words: dict[str, Any],
+    languages: tuple[Language, ...] = LANGUAGES,
+) -> None:
     """Set what differs per language: the theme's language, search, the switch, the words."""
     for key in ("site_name", "site_description"):
         if key in words:
@@ -106,9 +111,10 @@ def in_language(config: dict[str, Any], language: Language, words: dict[str, Any
     # `alternate: true` only turns the switch on. A list under `alternate` would also put
     # each language's home into every page's head as rel=alternate, which the theme's
     # script reads to fetch every sitemap and send a click on the switch to that home.
-    extra = config.setdefault("extra", {})
-    extra["alternate"] = True
-    extra["languages"] = alternates(language)
+    if len(languages) > 1:
+        extra = config.setdefault("extra", {})
+        extra["alternate"] = True
+        extra["languages"] = alternates(language, languages)
 
 
 def write_config(
@@ -120,6 +126,7 @@ def write_config(
     *,
     language: Language = SOURCE,
     words: dict[str, Any] | None = None,
+    languages: tuple[Language, ...] = LANGUAGES,
 ) -> Path:
     """Write the generator config for one language's site to `target`.
 
@@ -128,7 +135,7 @@ def write_config(
     the theme override's path is absolute, so the config works from anywhere.
     """
     config = read_source(source)
-    in_language(config, language, words or {})
+    in_language(config, language, words or {}, languages)
     here = target.resolve().parent
     config["docs_dir"] = os.path.relpath(docs_dir.resolve(), here)
     config["site_dir"] = os.path.relpath(site_dir.resolve(), here)

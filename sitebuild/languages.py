@@ -83,7 +83,9 @@ def words(language: Language, translations: Path = TRANSLATIONS) -> dict[str, An
     return found
 
 
-def alternates(current: Language) -> list[dict[str, str]]:
+def alternates(
+    current: Language, languages: tuple[Language, ...] | None = None
+) -> list[dict[str, str]]:
     """`extra.alternate` for one language's site: every language, linked from its root
     (`home` is its root from the host's, for the 404 page, which has no place of its own)."""
     return [
@@ -93,5 +95,5 @@ def alternates(current: Language) -> list[dict[str, str]]:
             "lang": other.theme,
             "home": "/" + other.prefix,
         }
-        for other in LANGUAGES
+        for other in languages or LANGUAGES
     ]

@@ -11,7 +11,7 @@ from calculator.i18n import render as word
 from calculator.policy import Policy, load_policy
 from sitebuild import ROOT, render
 from sitebuild.config import SOURCE_CONFIG, write_config
-from sitebuild.languages import LANGUAGES, TRANSLATIONS, Language, words
+from sitebuild.languages import LANGUAGES, SOURCE, TRANSLATIONS, Language, words
 from sitebuild.tokens import RULES_AS_OF, Context, long_date
 
 POLICY_FILE = ROOT / "calculator" / "policy.toml"
@@ -63,20 +63,26 @@ def prepare(
     source_config: Path = SOURCE_CONFIG,
     today: date | None = None,
     with_snapshot: bool = True,
-    translations: Path = TRANSLATIONS,
+    translations: Path | None = None,
     generator: str = "mkdocs",
 ) -> Prepared:
     """Render `source` into `out` and write the generator config beside it, then the
     same for every other language: `out-es` and `mkdocs-es.yml`, its site in `site/es/`.
 
     The config defaults to `<out>/../mkdocs.yml` and the site to `<out>/../site`.
+    Another `source` than docs/ (a test's few pages) builds English alone, unless it
+    brings its own `translations` folder.
     """
+    languages: tuple[Language, ...] = LANGUAGES
+    if translations is None:
+        ours = source.resolve() == render.DOCS.resolve()
+        translations, languages = (TRANSLATIONS, LANGUAGES) if ours else (TRANSLATIONS, (SOURCE,))
     policy = read_policy()
     config = config or out.parent / "mkdocs.yml"
     site_dir = site_dir or out.parent / "site"
     sites: list[Site] = []
     pages = 0
-    for language in LANGUAGES:
+    for language in languages:
         context = Context(policy=policy, today=today or date.today(), lang=language.catalogue)
         docs_dir, site_config = beside(out, language), beside(config, language)
         site = Site(language, docs_dir, site_config, site_dir / language.prefix)
@@ -98,6 +104,7 @@ def prepare(
             source=source_config,
             language=language,
             words=words(language, translations),
+            languages=languages,
         )
         sites.append(site)
     return Prepared(docs_dir=out, config=config, pages=pages, sites=tuple(sites))

@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from calculator.i18n import render
+from calculator.policy import POLICY
 from calculator.vocab import STATUS_LABELS, Status
 from sitebuild import BuildError
 from sitebuild.config import nav_keys, read_source, translate_nav, write_config
@@ -31,8 +32,9 @@ from sitebuild.languages import (
     words,
 )
 from sitebuild.offline import precache_list
+from sitebuild.prepare import prepare
 from sitebuild.render import fill_links
-from sitebuild.tokens import TokenError
+from sitebuild.tokens import TokenError, long_date
 
 Site = tuple[str, Path]
 HTML_LANG = re.compile(r'<html lang="([^"]+)"')
@@ -242,3 +244,44 @@ def test_link_tokens_reach_the_shared_assets_and_the_language_s_pages(
 def test_a_link_token_to_nothing_is_refused(token: str) -> None:
     with pytest.raises(TokenError, match="docs/ has no such"):
         fill_links(token, "calculator.md", "", "mkdocs")
+
+
+def test_prepare_renders_each_language_from_its_translation_or_the_english_page(
+    tmp_path: Path,
+) -> None:
+    docs = tmp_path / "docs"
+    (docs / "stylesheets").mkdir(parents=True)
+    (docs / "assets").mkdir()
+    (docs / "index.md").write_text("# Home\n\nRules as of {{ policy.rules_as_of }}.\n", "utf-8")
+    (docs / "other.md").write_text("# Other\n", "utf-8")
+    (docs / "stylesheets" / "extra.css").write_text("a {}\n", "utf-8")
+    (docs / "assets" / "logo.svg").write_text("<svg/>\n", "utf-8")
+    translations = tmp_path / "translations"
+    (translations / "es").mkdir(parents=True)
+    (translations / "es" / "index.md").write_text(
+        "# Inicio { #home }\n\nReglas: {{ policy.rules_as_of }}.\n", "utf-8"
+    )
+    for language in TRANSLATED:
+        (translations / f"{language.code}.yml").write_text("site_name: X\n", "utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Test\ntheme: {name: material}\n", "utf-8")
+    done = prepare(
+        out=tmp_path / "build" / "docs",
+        source=docs,
+        source_config=config,
+        translations=translations,
+        with_snapshot=False,
+    )
+    assert [(s.language.code, s.docs_dir.name, s.config.name) for s in done.sites] == [
+        ("en", "docs", "mkdocs.yml"),
+        ("es", "docs-es", "mkdocs-es.yml"),
+        ("pt", "docs-pt", "mkdocs-pt.yml"),
+    ]
+    spanish = tmp_path / "build" / "docs-es"
+    assert (spanish / "index.md").read_text("utf-8").startswith("# Inicio { #home }\n\nReglas: ")
+    # The tokens in Spanish.
+    assert long_date(POLICY.rules_as_of, "es") in (spanish / "index.md").read_text("utf-8")
+    assert (spanish / "other.md").read_text("utf-8") == "# Other\n"  # not translated yet
+    assert (spanish / "stylesheets" / "extra.css").is_file()
+    assert not (spanish / "assets").exists()  # one assets/ at the root
+    assert (tmp_path / "build" / "docs" / "assets" / "logo.svg").is_file()
