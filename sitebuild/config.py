@@ -6,6 +6,10 @@ the site goes, the theme override's absolute path, and the "Rules as of" footer
 taken from the policy data. mkdocs and Zensical both read it (Zensical requires
 the docs and site folders to sit under the config file's folder, so the copy is
 written where that holds).
+
+Each language gets its own copy (sitebuild.languages): the theme's language, the
+search's, the language switch, and the words of `translations/<code>.yml` (site
+name, description, nav titles, the palette switch's names) over mkdocs.yml's.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ boxes are rendered with their text outside the <label>, so screen readers announ
 an unnamed dialog and bare checkboxes (axe rules aria-dialog-name and label).
 Adding the name to the finished HTML is one attribute each; copying the theme's
 templates to add it would freeze them across theme updates. The pass is
-idempotent: running it twice changes nothing the second time.
+idempotent: running it twice changes nothing the second time. It runs once over
+the whole site, every language's folder included, naming the search dialog in
+the page's own language.
 """
 
 from __future__ import annotations
