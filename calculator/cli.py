@@ -140,6 +140,7 @@ def build_parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
         return render(message, lang)
 
     parser = _parser(prog=PROG, description=say(DESCRIPTION))
+    _lang_option(parser, lang)  # before the command too: refund-calc --lang es assess ...
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     assess_parser = commands.add_parser(
         "assess",

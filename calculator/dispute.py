@@ -16,6 +16,7 @@ from calculator.assessment import Dispute, DisputeStep
 from calculator.case import Case
 from calculator.dates import add_working_days, days
 from calculator.facts import Facts
+from calculator.guides import Guide
 from calculator.i18n import Message
 from calculator.vocab import (
     DISPUTE_STAGE_LABELS,
@@ -29,7 +30,7 @@ from calculator.vocab import (
 
 __all__ = ["dispute_progress", "dispute_steps", "payment_note"]
 
-_TRACE_GUIDE = "refunds/money-back/#trace-a-refund-with-the-arn"
+_TRACE_GUIDE = Guide.TRACE_REFUND
 
 # The steps' words, as the page shows them; a step that is a stage reached uses its name.
 OPENED = Message("Dispute opened")
@@ -109,9 +110,12 @@ BALANCE_REFUND = Message(
     "The money goes back to your AliExpress balance, the fastest way to get it."
 )
 OTHER_REFUND = Message(
-    "Cash, bank transfer and Western Union payments are refunded to your AliExpress balance; "
-    "cash on delivery is refunded as a coupon."
+    "For cash, bank transfer and other local methods, the refund details on the order page "
+    "show where the money goes; ask customer service if they are unclear."
 )
+"""No source states one destination for these methods (guides name the balance, an Alipay
+account or a coupon), so the note sends the reader to the order's own refund details, as
+the guide's money-back page does."""
 BRAZIL_BANK_REFUND = Message(
     "A boleto or bank-transfer payment in Brazil is refunded to a bank account: the payment "
     "processor (EBANX) emails a form for the account details and pays within {ebanx} working "
@@ -275,9 +279,7 @@ def dispute_progress(facts: Facts) -> Dispute | None:
             stage=stage,
             message=message,
             next_date=None,
-            guide="disputes/lost-dispute/"
-            if stage is DisputeStage.CLOSED
-            else "disputes/open-dispute/",
+            guide=Guide.LOST_DISPUTE if stage is DisputeStage.CLOSED else Guide.OPEN_DISPUTE,
         )
     if ship_by is not None:
         assert case.return_agreed is not None  # ship_by comes from it
@@ -287,7 +289,7 @@ def dispute_progress(facts: Facts) -> Dispute | None:
             stage=DisputeStage.RETURN_AGREED,
             message=template.format(agreed=case.return_agreed, ship_by=ship_by),
             next_date=ship_by if shipping else None,
-            guide="refunds/returns/",
+            guide=Guide.RETURNS,
         )
     if case.seller_replied is not None:
         review = facts.rule("escalation_review_days")
@@ -297,7 +299,7 @@ def dispute_progress(facts: Facts) -> Dispute | None:
             stage=DisputeStage.SELLER_REPLIED,
             message=template.format(replied=case.seller_replied, review=review.default),
             next_date=None,
-            guide="disputes/escalation/",
+            guide=Guide.ESCALATION,
             used=("escalation_review_days",),
         )
     if facts.today > reply_due:
@@ -310,5 +312,5 @@ def dispute_progress(facts: Facts) -> Dispute | None:
         stage=stage,
         message=message,
         next_date=next_date,
-        guide="disputes/seller-reply/",
+        guide=Guide.SELLER_REPLY,
     )

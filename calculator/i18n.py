@@ -4,9 +4,9 @@ A Message is a catalogue entry's id (its English text, the source language) and
 the values of its named placeholders. The rules build Messages; only the front
 ends word them, in the language they were asked for, through the standard
 library's gettext and the catalogues compiled into the package (read at import,
-so the browser's snapshot of the interpreter holds them all). Dates put into a
-sentence take the language's long form ('{day:on}' adds the language's 'on'); numbers
-are plain digits.
+so the browser's snapshot of the interpreter holds them all, packed until first
+used). Dates put into a sentence take the language's long form ('{day:on}' adds the
+language's 'on'); numbers are plain digits.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import gettext
 import io
 import string
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,29 +57,43 @@ def language(tag: str | None) -> str | None:
     return _TAGS.get(f"{first}_{region}") or _TAGS.get(first)
 
 
-def _load(lang: str) -> gettext.NullTranslations:
-    """The compiled catalogue in the package's own data; English words when there is none."""
+def _read(lang: str) -> bytes | None:
+    """The compiled catalogue in the package's own data; None when there is none."""
     path = resources.files("calculator") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError:
-        return gettext.NullTranslations()
-    return gettext.GNUTranslations(io.BytesIO(data))
+        return None
 
 
+_PACKED: dict[str, bytes | None] = {}
+"""Each language's catalogue as read at import, compressed: the browser's snapshot of the
+interpreter carries every catalogue in a tenth of the memory that worded tables take
+(and so in fewer bytes over the wire); a language is unpacked the first time it speaks."""
 _CATALOGUES: dict[str, gettext.NullTranslations] = {}
 
 
 def load_catalogues() -> None:
     """Read every language's catalogue; done at import, and again after a build."""
-    _CATALOGUES.update({lang: _load(lang) for lang in LANGUAGES})
+    _CATALOGUES.clear()
+    for lang in LANGUAGES:
+        data = _read(lang)
+        _PACKED[lang] = None if data is None else zlib.compress(data)
 
 
 load_catalogues()
 
 
 def catalogue(lang: str) -> gettext.NullTranslations:
-    return _CATALOGUES[lang]
+    found = _CATALOGUES.get(lang)
+    if found is None:
+        packed = _PACKED[lang]
+        if packed is None:
+            found = gettext.NullTranslations()
+        else:
+            found = gettext.GNUTranslations(io.BytesIO(zlib.decompress(packed)))
+        _CATALOGUES[lang] = found
+    return found
 
 
 class Option(str):
@@ -144,7 +159,7 @@ class Message:
 
 
 def _word(lang: str, message: Message) -> str:
-    words = _CATALOGUES[lang]
+    words = catalogue(lang)
     if message.plural is not None:
         count = message.params["n"]
         assert isinstance(count, int)  # a plural entry is counted by its n

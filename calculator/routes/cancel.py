@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from calculator.facts import Facts
+from calculator.guides import Guide
 from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict
 from calculator.vocab import Family, RouteId, Status
@@ -50,6 +51,6 @@ ROUTE = RouteSpec(
     RouteId.CANCEL,
     Message("Cancel the order", context="route"),
     Family.ALIEXPRESS,
-    "refunds/cancel/",
+    Guide.CANCEL,
     judge,
 )

@@ -7,6 +7,7 @@ from datetime import date
 
 from calculator.dates import days
 from calculator.facts import Facts
+from calculator.guides import Guide
 from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict, window
 from calculator.routes.cancel import cancel_step
@@ -92,7 +93,7 @@ def _free_return(facts: Facts, in_hand: date) -> Verdict:
         act_by=closes_on,
         closes_on=closes_on,
         closes_on_latest=latest,
-        guide="refunds/returns/",
+        guide=Guide.RETURNS,
     )
 
 
@@ -114,7 +115,7 @@ def judge(facts: Facts) -> Verdict:
         FREE_LATER if case.free_return else AT_COST,
         AT_COST_STEP[case.region].format(route=WITHDRAWAL_ROUTE),
         uses=("free_return_days",),
-        guide="refunds/returns/",
+        guide=Guide.RETURNS,
     )
 
 
@@ -122,7 +123,7 @@ ROUTE = RouteSpec(
     RouteId.CHANGE_OF_MIND,
     Message("Change of mind", context="route"),
     Family.ALIEXPRESS,
-    "refunds/change-of-mind/",
+    Guide.CHANGE_OF_MIND,
     judge,
     one_per_order=True,
 )

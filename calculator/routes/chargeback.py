@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from calculator.dates import days
 from calculator.facts import Facts
+from calculator.guides import Guide
 from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict, window_verdict
 from calculator.vocab import Decider, Family, PaymentMethod, RouteId, Status
 
-GUIDE = "other-routes/paypal-and-card/"
+GUIDE = Guide.PAYPAL_AND_CARD
 
 NOT_CARD = Message("You did not pay by card, so a card chargeback does not apply to this order.")
 NOT_CARD_STEP = Message("Use the AliExpress routes first; the other routes show what else is left.")

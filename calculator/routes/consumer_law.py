@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from calculator.facts import Facts
+from calculator.guides import Guide
 from calculator.routes.base import Verdict
 from calculator.vocab import Region
 
@@ -21,12 +22,12 @@ LAW_REGIONS = frozenset({Region.EU, Region.UK, Region.BR, Region.KR})
 """Regions whose law the calculator knows; each law route words its own sentences for each."""
 
 REGION_GUIDES = {
-    Region.EU: "countries/",
-    Region.UK: "countries/uk/",
-    Region.BR: "countries/brazil/",
-    Region.KR: "countries/korea/",
-    Region.US: "countries/us/",
-    Region.OTHER: "countries/",
+    Region.EU: Guide.COUNTRIES,
+    Region.UK: Guide.UK,
+    Region.BR: Guide.BRAZIL,
+    Region.KR: Guide.KOREA,
+    Region.US: Guide.US,
+    Region.OTHER: Guide.COUNTRIES,
 }
 """Each region's country guide page, one place for the answer to link a reader's own law.
 

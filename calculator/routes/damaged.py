@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from calculator.guides import Guide
 from calculator.i18n import Message
 from calculator.routes.base import RouteSpec
 from calculator.routes.item import item_rule
@@ -16,7 +17,7 @@ ROUTE = RouteSpec(
     RouteId.DAMAGED,
     Message("Item arrived damaged", context="route"),
     Family.ALIEXPRESS,
-    "refunds/damaged/",
+    Guide.DAMAGED,
     item_rule(STEP),
     one_per_order=True,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from calculator.guides import Guide
 from calculator.i18n import Message
 from calculator.routes.base import RouteSpec
 from calculator.routes.item import item_rule
@@ -16,7 +17,7 @@ ROUTE = RouteSpec(
     RouteId.NOT_AS_DESCRIBED,
     Message("Item not as described", context="route"),
     Family.ALIEXPRESS,
-    "refunds/not-as-described/",
+    Guide.NOT_AS_DESCRIBED,
     item_rule(STEP),
     one_per_order=True,
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from calculator.dates import days
 from calculator.facts import Facts
+from calculator.guides import Guide
 from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict, window
 from calculator.vocab import CompletedBy, Family, RouteId, Status
@@ -182,7 +183,7 @@ def judge(facts: Facts) -> Verdict:
         act_by=completed,
         closes_on=closes_on,
         closes_on_latest=latest,
-        guide="refunds/time-limits/" if status is Status.CHECK else None,
+        guide=Guide.TIME_LIMITS if status is Status.CHECK else None,
     )
 
 
@@ -190,7 +191,7 @@ ROUTE = RouteSpec(
     RouteId.NOT_RECEIVED,
     Message("Item not received", context="route"),
     Family.ALIEXPRESS,
-    "refunds/not-received/",
+    Guide.NOT_RECEIVED,
     judge,
     one_per_order=True,
 )

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from calculator.dates import days
 from calculator.facts import Facts
+from calculator.guides import Guide
 from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict, window
 from calculator.vocab import Decider, Family, PaymentMethod, RouteId, Status
 
-GUIDE = "other-routes/paypal-and-card/"
+GUIDE = Guide.PAYPAL_AND_CARD
 
 NOT_PAYPAL = Message(
     "You did not pay with PayPal, so PayPal's buyer protection does not cover this order."

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from calculator.assessment import Dispute
 from calculator.facts import Facts
+from calculator.guides import Guide
 from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict, window
 from calculator.vocab import DECIDED, DisputeOutcome, Status
@@ -55,7 +56,7 @@ WHAT_IS_LEFT = Message(
     "If the decision went against you, PayPal, your card issuer or consumer law may still "
     "get the money back: see what is left after a lost dispute."
 )
-WHAT_IS_LEFT_GUIDE = "other-routes/paypal-and-card/"
+WHAT_IS_LEFT_GUIDE = Guide.PAYPAL_AND_CARD
 REOPEN_OPEN = Message(
     "You cancelled the request on {closed}, which decided nothing: a new one can be opened "
     "while purchase protection runs, until {closes_on}."

@@ -15,12 +15,13 @@ from datetime import date
 
 from calculator.dates import add_months, days
 from calculator.facts import Facts
+from calculator.guides import Guide
 from calculator.i18n import Message
 from calculator.routes.base import RouteSpec, Verdict, window_verdict
 from calculator.routes.consumer_law import in_region, received_on
 from calculator.vocab import Decider, Family, Region, RouteId, Status
 
-GUIDE = "other-routes/eu-rights/"
+GUIDE = Guide.EU_RIGHTS
 TITLE = Message("Withdraw under consumer law", context="route")
 
 NONE = {

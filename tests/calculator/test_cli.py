@@ -647,6 +647,12 @@ def test_the_answer_is_in_the_language_asked_for() -> None:
     assert document["routes"][0]["title"] == "Cancelar o pedido"
 
 
+def test_the_language_may_come_before_the_command() -> None:
+    code, out, err = in_process("--lang", "es", *ASSESS)
+    assert (code, err) == (0, "")
+    assert out == in_process(*ASSESS, "--lang", "es")[1]
+
+
 def test_the_language_comes_from_the_environment_else_english() -> None:
     out, err = io.StringIO(), io.StringIO()
     assert main(ASSESS, stdout=out, stderr=err, environ={"LANG": "es_MX.UTF-8"}) == 0

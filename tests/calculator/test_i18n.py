@@ -104,10 +104,28 @@ def test_plurals_go_through_ngettext(count: int, text: str) -> None:
 
 
 def test_a_missing_catalogue_words_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(i18n, "DOMAIN", "no-such-domain")
-    assert isinstance(i18n._load("es"), gettext.NullTranslations)
-    assert not isinstance(i18n._load("es"), gettext.GNUTranslations)
     assert isinstance(i18n.catalogue("es"), gettext.GNUTranslations)
+    monkeypatch.setattr(i18n, "DOMAIN", "no-such-domain")
+    try:
+        i18n.load_catalogues()
+        assert not isinstance(i18n.catalogue("es"), gettext.GNUTranslations)
+        assert render(Message("Cancel the order", context="route"), "es") == "Cancel the order"
+    finally:
+        monkeypatch.undo()
+        i18n.load_catalogues()
+    assert render(Message("Cancel the order", context="route"), "es") != "Cancel the order"
+
+
+def test_a_catalogue_is_kept_packed_until_its_language_first_speaks() -> None:
+    i18n.load_catalogues()
+    assert "es" not in i18n._CATALOGUES
+    packed = i18n._PACKED["es"]
+    assert (
+        packed is not None
+        and render(Message("Cancel the order", context="route"), "es") != "Cancel the order"
+    )
+    assert "es" in i18n._CATALOGUES
+    assert i18n._PACKED["en"] is None and i18n.catalogue("en").gettext("x") == "x"
 
 
 # Golden answers in Spanish and Portuguese: a few, reviewed like the English ones.

@@ -37,4 +37,4 @@ def test_the_english_labels_are_the_source_and_the_others_are_translated() -> No
         "other": "{n} days left",
     }
     assert spanish["text"]["why_this_date"] == "¿Por qué esta fecha?"
-    assert portuguese["counted"]["batch_checked"]["other"] == "{n} pedidos verificados."
+    assert portuguese["counted"]["batch_checked"]["other"] == "{n} pedidos avaliados."

@@ -151,7 +151,7 @@ def test_the_spanish_and_portuguese_scales_rank_plain_text_above_dense_text() ->
         assert SCALES[lang].score(hard[lang]) < 20
 
 
-@pytest.mark.parametrize("lang", ["en"])
+@pytest.mark.parametrize("lang", ["en", "es", "pt"])
 def test_every_page_reads_easily_and_the_median_page_very_easily(lang: str) -> None:
     scale = SCALES[lang]
     found = scores(lang)

@@ -1,0 +1,73 @@
+"""No English sentence is left in a translated guide page, as the reader reads it.
+
+Each page is written the way the build writes it (tokens in the page's language), then
+reduced to what a reader reads: code, scripts, link targets, heading ids and the
+sources' own titles (links to other sites) are not the page's words.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from english import english_sentences
+
+from sitebuild.prepare import read_policy
+from sitebuild.prose import (
+    ATTR_LIST,
+    BARE_URL,
+    FENCE,
+    FRONT_MATTER,
+    HTML_COMMENT,
+    HTML_TAG,
+    INLINE_CODE,
+)
+from sitebuild.tokens import Context, expand
+
+TRANSLATIONS = ROOT / "translations"
+CATALOGUE = {"es": "es", "pt": "pt_BR"}
+POLICY = read_policy()
+SCRIPT = re.compile(r"<script.*?</script>", re.DOTALL)
+EXTERNAL_LINK = re.compile(r"\[([^\]]*)\]\((?:https?:)?//[^)]*\)")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def reader_text(markdown: str, lang: str) -> str:
+    text = expand(markdown, Context(policy=POLICY, today=date(2026, 12, 4), lang=lang))
+    text = FRONT_MATTER.sub("", text)
+    for pattern in (SCRIPT, FENCE, HTML_COMMENT, INLINE_CODE, EXTERNAL_LINK):
+        text = pattern.sub("", text)
+    text = LINK.sub(r"\1", text)
+    for pattern in (ATTR_LIST, HTML_TAG, BARE_URL):
+        text = pattern.sub(" ", text)
+    return text
+
+
+def pages() -> list[tuple[str, Path]]:
+    return [
+        (lang, page) for lang in CATALOGUE for page in sorted((TRANSLATIONS / lang).rglob("*.md"))
+    ]
+
+
+def test_the_reader_text_drops_ids_links_and_code_but_keeps_words() -> None:
+    markdown = (
+        "## Abre la disputa { #open-the-dispute }\n"
+        "Mira [la guía](../refunds/cancel.md#when-this-route-is-open) y "
+        "[Your Europe: the right of withdrawal](https://europa.eu/x) con `--order-date`.\n"
+    )
+    text = reader_text(markdown, "es")
+    assert "open-the-dispute" not in text and "Your Europe" not in text
+    assert "Abre la disputa" in text and "la guía" in text and "--order-date" not in text
+    assert english_sentences(reader_text("Open the dispute before your protection ends.", "es"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "page"), pages(), ids=[page.relative_to(TRANSLATIONS).as_posix() for _, page in pages()]
+)
+def test_a_translated_page_holds_no_english_sentence(lang: str, page: Path) -> None:
+    text = reader_text(page.read_text(encoding="utf-8"), CATALOGUE[lang])
+    left = [found for line in text.splitlines() for found in english_sentences(line)]
+    assert left == []
