@@ -1,7 +1,8 @@
 # The README's commands: `make serve` (build and serve the site) and `make test` (every test).
 # Each target sets up what it needs first (scripts/bootstrap.sh), so a fresh machine works.
 # Both site targets run the same pipeline: sources -> `sitebuild prepare` (build/docs/ and a
-# config pointing at it) -> the generator -> `sitebuild finish` on the built HTML.
+# config pointing at it, and the same per language) -> the generator, once per language ->
+# `sitebuild finish` on the built HTML.
 PY := .venv/bin/python
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 export NO_MKDOCS_2_WARNING := 1
@@ -11,20 +12,18 @@ export NO_MKDOCS_2_WARNING := 1
 bootstrap:
 	@bash scripts/bootstrap.sh
 
+# One generator run per language (sitebuild/languages.py): English at the root,
+# then es/ and pt/ inside it; then the finishing pass once over the whole site.
 site: bootstrap
-	$(PY) -m sitebuild prepare --config build/mkdocs.yml --site site
-	$(PY) -m mkdocs build --strict -f build/mkdocs.yml
-	$(PY) -m sitebuild finish site
+	$(PY) -m sitebuild build --generator mkdocs --site site
 
-# Zensical only writes a site inside the folder of its config, hence build/ then a move.
+# Zensical only writes a site inside the folder of its config: the build runs in build/,
+# then moves the site to site-zensical/.
 site-zensical: bootstrap
-	$(PY) -m sitebuild prepare --config build/zensical.yml --site build/site-zensical
-	$(PY) -m zensical build --strict -f build/zensical.yml
-	rm -rf site-zensical && mv build/site-zensical site-zensical
-	$(PY) -m sitebuild finish site-zensical
+	$(PY) -m sitebuild build --generator zensical --site site-zensical
 
-# Serves site/ and rebuilds it (prepare, mkdocs, finish) when docs/, calculator/,
-# overrides/ or mkdocs.yml change. GENERATOR=zensical serves the Zensical build instead.
+# Serves site/ and rebuilds it, every language (prepare, mkdocs, finish), when docs/,
+# translations/, calculator/, overrides/ or mkdocs.yml change. GENERATOR=zensical serves the Zensical build instead.
 serve: bootstrap
 	$(PY) -m sitebuild serve --generator $(or $(GENERATOR),mkdocs) --port 8000
 

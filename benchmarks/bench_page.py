@@ -42,6 +42,7 @@ from chromium import ARGS as CHROMIUM_ARGS  # noqa: E402 -- scripts/ is not a pa
 from chromium import EXECUTABLE as CHROMIUM  # noqa: E402
 from serve import SiteHandler, serving  # noqa: E402
 
+from sitebuild.languages import TRANSLATED  # noqa: E402
 from sitebuild.offline import write_service_worker  # noqa: E402
 
 SITE = ROOT / "site"
@@ -372,6 +373,8 @@ class Urls:
     normal: str
     bare: str
     floor: str
+    languages: dict[str, str]
+    """Each other language's calculator page, by its start's kind ("snapshot_es")."""
 
     @classmethod
     def for_sites(cls, site_url: str, normal_site_url: str) -> Urls:
@@ -385,6 +388,10 @@ class Urls:
             normal=f"{normal_site_url}calculator/{fragment}",
             bare=f"{bench}bare.html{fragment}",
             floor=f"{bench}floor.html{fragment}",
+            languages={
+                f"snapshot_{lang.code}": f"{site_url}{lang.prefix}calculator/{fragment}"
+                for lang in TRANSLATED
+            },
         )
 
 
@@ -415,7 +422,9 @@ def fresh_page(browser: Any) -> tuple[Any, Any]:
     return context, context.new_page()
 
 
-KINDS = ("snapshot", "repeat", "offline", "normal", "bare", "floor")
+# The other languages' calculator pages (/es/calculator/, ...), on the same runtime.
+LANGUAGE_KINDS = tuple(f"snapshot_{lang.code}" for lang in TRANSLATED)
+KINDS = ("snapshot", "repeat", "offline", "normal", "bare", "floor", *LANGUAGE_KINDS)
 # The B side of an A/B run (`--without KEY`): the same site, its manifest without KEY.
 VARIANT = " (B)"
 # Not a start: `--only bytes` measures what crosses the wire (cold, offline copy, repeat).
@@ -451,7 +460,8 @@ def sample_starts(
                     context.set_offline(True)
                     runs.setdefault("offline" + suffix, []).append(visit(page, site_urls.offline))
             context.close()
-        for kind, url in (("normal", urls.normal), ("bare", urls.bare), ("floor", urls.floor)):
+        others = [("normal", urls.normal), ("bare", urls.bare), ("floor", urls.floor)]
+        for kind, url in [*others, *urls.languages.items()]:
             if kind in kinds:
                 context, page = fresh_page(browser)
                 runs[kind].append(visit(page, url))
@@ -463,6 +473,7 @@ def sample_starts(
             "snapshot",
         ),
         ("normal", runs.get("normal", []), "normal"),
+        *((kind, runs.get(kind, []), "snapshot") for kind in LANGUAGE_KINDS),
     ):
         used = {v.runtime for v in used_by}
         if used_by and used != {want}:
@@ -470,10 +481,15 @@ def sample_starts(
     return runs
 
 
+def language_name(kind: str) -> str:
+    return f"First answer on /{kind.removeprefix('snapshot_')}/calculator/, snapshot start (cold)"
+
+
 def start_rows(runs: dict[str, list[Visit]]) -> list[tuple[str, str, str, str]]:
     """The medians of the kinds sampled (for `--only`), and the ratios between them
     where both sides were measured in this run."""
     names = {
+        **{kind: language_name(kind) for kind in LANGUAGE_KINDS},
         "snapshot": "First answer, snapshot start (cold)",
         "repeat": "Repeat visit (offline copy in place)",
         "offline": "Offline reload",
@@ -507,6 +523,7 @@ def start_rows(runs: dict[str, list[Visit]]) -> list[tuple[str, str, str, str]]:
             )
     for kind, over, target in (
         ("snapshot", "bare", TARGET_SNAPSHOT_RATIO),
+        *((kind, "bare", TARGET_SNAPSHOT_RATIO) for kind in LANGUAGE_KINDS),
         ("snapshot", "floor", TARGET_FLOOR_RATIO),
         ("normal", "bare", TARGET_NORMAL_RATIO),
         ("repeat", "bare", TARGET_REPEAT_RATIO),
@@ -566,8 +583,18 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
     bare_tbt = median([v.blocking_ms for v in bare])
     p50_typed, p95_typed = percentile(typed, 0.5), percentile(typed, 0.95)
     p50_after, p95_after = percentile(answered, 0.5), percentile(answered, 0.95)
+    languages = {kind: median([v.first_answer_ms for v in runs[kind]]) for kind in LANGUAGE_KINDS}
     rows = [
         ("First answer, snapshot start (cold)", f"{snap_ms:.0f} ms", "", ""),
+        *(
+            (
+                f"{language_name(kind)} / bare page",
+                f"{ms:.0f} ms = {ms / bare_ms:.2f}",
+                f"<= {TARGET_SNAPSHOT_RATIO}",
+                verdict(ms / bare_ms <= TARGET_SNAPSHOT_RATIO),
+            )
+            for kind, ms in languages.items()
+        ),
         ("First answer, normal start (cold)", f"{normal_ms:.0f} ms", "", ""),
         ("Bare page: loadPyodide + loadPackage, main thread (cold)", f"{bare_ms:.0f} ms", "", ""),
         (

@@ -39,6 +39,7 @@ def parser() -> argparse.ArgumentParser:
     first.add_argument("--docs", type=Path, default=DOCS, help="source pages (default: docs/)")
     first.add_argument("--today", type=_day, help="build day for dated tables (default: today)")
     first.add_argument("--no-snapshot", action="store_true", help="ship no memory snapshot")
+    first.add_argument("--generator", choices=GENERATORS, default="mkdocs", help="who reads it")
     last = steps.add_parser("finish", help="the pass over the built HTML")
     last.add_argument("site_dir", type=Path)
     whole = steps.add_parser("build", help="prepare, the generator, finish")
@@ -63,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                 source=args.docs,
                 today=args.today,
                 with_snapshot=not args.no_snapshot,
+                generator=args.generator,
             )
             print(f"sitebuild: {done.pages} pages in {done.docs_dir}, config {done.config}")
         elif args.step == "finish":

@@ -6,6 +6,10 @@ the site goes, the theme override's absolute path, and the "Rules as of" footer
 taken from the policy data. mkdocs and Zensical both read it (Zensical requires
 the docs and site folders to sit under the config file's folder, so the copy is
 written where that holds).
+
+Each language gets its own copy (sitebuild.languages): the theme's language, the
+search's, the language switch, and the words of `translations/<code>.yml` (site
+name, description, nav titles, the palette switch's names) over mkdocs.yml's.
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ import yaml
 
 from sitebuild import ROOT, BuildError
 from sitebuild.files import write_text
+from sitebuild.languages import LANGUAGES, SOURCE, Language, alternates
 
 SOURCE_CONFIG = ROOT / "mkdocs.yml"
 # Keys the build sets; mkdocs.yml must not set them itself.
-OWNED = ("docs_dir", "site_dir", "copyright", "hooks")
+OWNED = ("docs_dir", "site_dir", "copyright", "hooks", "plugins")
 
 
 class _Loader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no types
@@ -58,20 +63,83 @@ def read_source(path: Path = SOURCE_CONFIG) -> dict[str, Any]:
     return config
 
 
+def translate_nav(nav: Any, titles: dict[str, str]) -> Any:
+    """The nav with its titles in a language: pages by path, sections by English title.
+
+    A title the language does not give stays English, so the site builds while
+    translations land (tests/site/test_languages.py asks for every one)."""
+    if isinstance(nav, list):
+        return [translate_nav(item, titles) for item in nav]
+    if isinstance(nav, dict):
+        translated: dict[str, Any] = {}
+        for title, target in nav.items():
+            key = target if isinstance(target, str) else title
+            translated[str(titles.get(key, title))] = translate_nav(target, titles)
+        return translated
+    return nav
+
+
+def nav_keys(nav: Any) -> list[str]:
+    """What a language's `nav:` words are keyed by: every page's path and section's title."""
+    if isinstance(nav, list):
+        return [key for item in nav for key in nav_keys(item)]
+    if isinstance(nav, dict):
+        keys: list[str] = []
+        for title, target in nav.items():
+            keys += [target] if isinstance(target, str) else [title, *nav_keys(target)]
+        return keys
+    return []
+
+
+def in_language(
+    config: dict[str, Any],
+    language: Language,
+    words: dict[str, Any],
+    languages: tuple[Language, ...] = LANGUAGES,
+) -> None:
+    """Set what differs per language: the theme's language, search, the switch, the words."""
+    for key in ("site_name", "site_description"):
+        if key in words:
+            config[key] = words[key]
+    theme = config.setdefault("theme", {})
+    theme["language"] = language.theme
+    toggles = words.get("palette", {})
+    for option in theme.get("palette", []):
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if isinstance(toggle, dict) and toggle.get("name") in toggles:
+            toggle["name"] = toggles[toggle["name"]]
+    if "nav" in config:
+        config["nav"] = translate_nav(config["nav"], words.get("nav", {}))
+    config["plugins"] = [{"search": {"lang": language.search}}]
+    # The switch's links are `extra.languages`, drawn by overrides/partials/alternate.html;
+    # `alternate: true` only turns the switch on. A list under `alternate` would also put
+    # each language's home into every page's head as rel=alternate, which the theme's
+    # script reads to fetch every sitemap and send a click on the switch to that home.
+    if len(languages) > 1:
+        extra = config.setdefault("extra", {})
+        extra["alternate"] = True
+        extra["languages"] = alternates(language, languages)
+
+
 def write_config(
     target: Path,
     docs_dir: Path,
     site_dir: Path,
     copyright_line: str,
     source: Path = SOURCE_CONFIG,
+    *,
+    language: Language = SOURCE,
+    words: dict[str, Any] | None = None,
+    languages: tuple[Language, ...] = LANGUAGES,
 ) -> Path:
-    """Write the generator config to `target`.
+    """Write the generator config for one language's site to `target`.
 
     The docs and site folders are written relative to the config's folder (Zensical
     panics on an absolute docs_dir and refuses folders outside the config's folder);
     the theme override's path is absolute, so the config works from anywhere.
     """
     config = read_source(source)
+    in_language(config, language, words or {}, languages)
     here = target.resolve().parent
     config["docs_dir"] = os.path.relpath(docs_dir.resolve(), here)
     config["site_dir"] = os.path.relpath(site_dir.resolve(), here)

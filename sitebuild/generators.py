@@ -1,4 +1,5 @@
-"""The whole pipeline for one generator: prepare -> mkdocs or Zensical -> finish.
+"""The whole pipeline for one generator: prepare -> mkdocs or Zensical, once per
+language (the root first, then `es/`, `pt/` inside it) -> finish, once over the whole.
 
 `make site` and `make site-zensical` spell these steps out; the tests and
 `python -m sitebuild serve` call `build_site` instead.
@@ -49,8 +50,8 @@ def build_site(
     """
     config = work / f"{generator}.yml"
     built = site_dir if generator == "mkdocs" else work / f"site-{generator}"
-    run = command(generator, config, built)
-    prepare(
+    command(generator, config, built)  # an unknown generator stops before any work
+    prepared = prepare(
         out=work / "docs",
         site_dir=built,
         config=config,
@@ -58,13 +59,18 @@ def build_site(
         source_config=source_config,
         today=today,
         with_snapshot=with_snapshot,
+        generator=generator,
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(run, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    output = result.stdout + result.stderr
-    if result.returncode != 0:
-        lines = output.strip().splitlines()
-        raise BuildError(f"{generator} build failed: {lines[-1] if lines else result.returncode}")
+    output = ""
+    for site in prepared.sites:
+        run = command(generator, site.config, site.site_dir)
+        result = subprocess.run(run, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        output += result.stdout + result.stderr
+        if result.returncode != 0:
+            lines = (result.stdout + result.stderr).strip().splitlines()
+            shown = lines[-1] if lines else result.returncode
+            raise BuildError(f"{generator} build ({site.language.code}) failed: {shown}")
     if built.resolve() != site_dir.resolve():
         shutil.rmtree(site_dir, ignore_errors=True)
         site_dir.parent.mkdir(parents=True, exist_ok=True)

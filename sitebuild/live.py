@@ -13,7 +13,7 @@ from pathlib import Path
 from sitebuild import ROOT, BuildError
 from sitebuild.generators import build_site
 
-WATCHED = ("docs", "calculator", "overrides", "sitebuild", "mkdocs.yml")
+WATCHED = ("docs", "translations", "calculator", "overrides", "sitebuild", "mkdocs.yml")
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from serve import make_server, serving  # noqa: E402 -- scripts/ is not a package
@@ -23,6 +23,8 @@ def fingerprint() -> tuple[tuple[str, int], ...]:
     found: list[tuple[str, int]] = []
     for name in WATCHED:
         path = ROOT / name
+        if not path.exists():
+            continue
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
         found += [(str(p), p.stat().st_mtime_ns) for p in files if "__pycache__" not in p.parts]
     return tuple(found)

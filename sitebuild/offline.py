@@ -21,17 +21,24 @@ import json
 import sys
 from pathlib import Path, PurePosixPath
 
+from sitebuild.languages import LANGUAGES, TRANSLATED
+
 SERVICE_WORKER = "sw.js"
 TEMPLATE = Path(__file__).resolve().with_name("service_worker.js")
 PLACEHOLDER = "/* PRECACHE */ null"
 
 # Files a reader never needs offline: source maps, the search's word splitters for
-# other languages (the guide is English), the sitemaps, the Pyodide lock file,
-# whose header already travels in the calculator's manifest, and the headers file,
-# which is for the host.
+# languages other than the site's own (each language's site keeps its own stemmer),
+# the sitemaps, the Pyodide lock file, whose header already travels in the
+# calculator's manifest, and the headers file, which is for the host.
 SKIPPED_SUFFIXES = (".map", ".gz.map")
 SKIPPED_NAMES = {"sitemap.xml", "sitemap.xml.gz", "pyodide-lock.json", "_headers", SERVICE_WORKER}
-SKIPPED_FOLDERS = ("assets/javascripts/lunr/",)
+LUNR = "assets/javascripts/lunr/"
+KEPT_LUNR = {
+    f"{language.prefix}{LUNR}min/{name}"
+    for language in TRANSLATED
+    for name in ("lunr.stemmer.support.min.js", f"lunr.{language.search}.min.js")
+}
 
 
 def _url(relative: PurePosixPath) -> str:
@@ -47,7 +54,8 @@ def _wanted(relative: PurePosixPath) -> bool:
     text = relative.as_posix()
     if relative.name in SKIPPED_NAMES or text.endswith(SKIPPED_SUFFIXES):
         return False
-    return not text.startswith(SKIPPED_FOLDERS)
+    lunr = any(text.startswith(language.prefix + LUNR) for language in LANGUAGES)
+    return not lunr or text in KEPT_LUNR
 
 
 def precache_list(site_dir: Path) -> list[dict[str, str | int]]:

@@ -13,6 +13,8 @@ from urllib.parse import quote_plus
 import pytest
 from conftest import ROOT, NewPage
 
+from sitebuild.languages import TRANSLATED
+
 pytestmark = pytest.mark.browser
 
 DOCS = ROOT / "docs"
@@ -36,6 +38,9 @@ def page_url(md: Path) -> str:
 
 
 PAGES = [page_url(md) for md in sorted(DOCS.rglob("*.md"))] + ["404.html"]
+# One page per other language, in the theme's words of that language: the calculator,
+# whose form and labels are the build's own words in it.
+LANGUAGE_PAGES = [f"{language.prefix}calculator/" for language in TRANSLATED]
 
 
 def page_id(path: str) -> str:
@@ -63,7 +68,7 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", PAGES, ids=page_id)
+@pytest.mark.parametrize("path", PAGES + LANGUAGE_PAGES, ids=page_id)
 def test_page_is_self_contained_and_accessible(
     new_page: NewPage, site_url: str, path: str, scheme: str
 ) -> None:

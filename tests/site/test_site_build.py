@@ -24,6 +24,8 @@ from conftest import GENERATORS, ROOT, skip_or_fail
 from calculator.policy import POLICY
 from sitebuild import BuildError
 from sitebuild.generators import build_site as pipeline
+from sitebuild.languages import LANGUAGES
+from sitebuild.prepare import footer
 from sitebuild.tokens import long_date
 
 DOCS = ROOT / "docs"
@@ -52,21 +54,27 @@ def html_for(site: Path, md: Path) -> Path:
     return site / rel / "index.html"
 
 
-def test_every_markdown_page_is_built(any_site: Site) -> None:
+def test_every_markdown_page_is_built_in_every_language(any_site: Site) -> None:
     _, built_site = any_site
     missing = [
-        str(md.relative_to(ROOT))
+        f"{language.prefix}{md.relative_to(DOCS)}"
+        for language in LANGUAGES
         for md in sorted(DOCS.rglob("*.md"))
-        if not html_for(built_site, md).is_file()
+        if not html_for(built_site / language.prefix, md).is_file()
     ]
     assert missing == []
 
 
-def test_every_page_names_the_date_of_its_rules(any_site: Site) -> None:
+def test_every_page_names_the_date_of_its_rules_in_its_language(any_site: Site) -> None:
     _, built_site = any_site
-    stamp = f"Rules as of {long_date(POLICY.rules_as_of)}"
-    lacking = [str(p) for p in built_pages(built_site) if stamp not in p.read_text("utf-8")]
+    lacking = []
+    for page in built_pages(built_site):
+        where = page.relative_to(built_site).parts[0]
+        language = next((lang for lang in LANGUAGES[1:] if lang.code == where), LANGUAGES[0])
+        if footer(POLICY, language.catalogue) not in page.read_text("utf-8"):
+            lacking.append(str(page.relative_to(built_site)))
     assert lacking == []
+    assert footer(POLICY, "es") != footer(POLICY, "en")
 
 
 def test_no_token_reaches_a_reader(any_site: Site) -> None:

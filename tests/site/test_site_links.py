@@ -1,7 +1,9 @@
-"""Every link and asset reference inside the built site leads somewhere that exists."""
+"""Every link and asset reference inside the built site, in every language, leads somewhere
+that exists, without climbing above the site's root."""
 
 from __future__ import annotations
 
+import posixpath
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -39,6 +41,16 @@ def parse(path: Path) -> PageLinks:
     return parser
 
 
+def climbs_out(site: Path, page: Path, href: str) -> bool:
+    """A relative link that goes above the site's root: a browser stops at the host's
+    root, so it only works while the site is served there (and a language's link lands
+    in the English site)."""
+    if urlsplit(href).scheme or href.startswith(("/", "#")):
+        return False
+    folder = posixpath.dirname(page.relative_to(site).as_posix())
+    return posixpath.normpath(posixpath.join(folder, urlsplit(href).path)).startswith("..")
+
+
 def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     """The file and fragment a link on `page` reaches, or None for another host or scheme."""
     page_url = BASE + page.relative_to(site).as_posix()
@@ -62,7 +74,9 @@ def broken_links(site: Path) -> list[str]:
                 continue
             target, fragment = resolved
             where = f"{page.relative_to(site)}: {href}"
-            if not target.is_file():
+            if climbs_out(site, page, href):
+                problems.append(f"{where} -> above the site's root")
+            elif not target.is_file():
                 problems.append(f"{where} -> missing {target.relative_to(site)}")
             elif fragment and target.suffix == ".html" and fragment not in parse(target).anchors:
                 problems.append(f"{where} -> no anchor #{fragment}")
@@ -80,7 +94,8 @@ def test_link_checker_reports_missing_pages_and_anchors(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(
         '<a href="guide/#here">ok</a><a href="guide/#gone">bad anchor</a>'
         '<a href="nowhere/">missing</a><img src="pic.png">'
-        '<a href="https://example.org/x">other host</a><a href="mailto:a@b.c">mail</a>',
+        '<a href="https://example.org/x">other host</a><a href="mailto:a@b.c">mail</a>'
+        '<a href="../guide/">above the root</a>',
         "utf-8",
     )
     parse.cache_clear()
@@ -88,6 +103,7 @@ def test_link_checker_reports_missing_pages_and_anchors(tmp_path: Path) -> None:
         "index.html: guide/#gone -> no anchor #gone",
         "index.html: nowhere/ -> missing nowhere/index.html",
         "index.html: pic.png -> missing pic.png",
+        "index.html: ../guide/ -> above the site's root",
     ]
 
 

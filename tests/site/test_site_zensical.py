@@ -30,12 +30,14 @@ from test_calculator_page import (  # noqa: E402
 )
 from test_site_browser import (  # noqa: E402
     BLOCKING,
+    LANGUAGE_PAGES,
     PAGES,
     THEME_OWNED,
     axe_violations,
     open_site_page,
     page_id,
 )
+from test_languages_browser import PAGE, switch  # noqa: E402
 from test_site_browser import (  # noqa: E402
     test_flow_diagram_is_drawn_without_a_script_in_both_schemes as diagram_check,
 )
@@ -50,7 +52,7 @@ def page_watch(zensical_url: str) -> PageWatch:
     return PageWatch(origin=f"{parts.scheme}://{parts.netloc}")
 
 
-@pytest.mark.parametrize("path", PAGES, ids=page_id)
+@pytest.mark.parametrize("path", PAGES + LANGUAGE_PAGES, ids=page_id)
 def test_zensical_page_is_self_contained_and_accessible(
     new_page: NewPage, zensical_url: str, path: str
 ) -> None:
@@ -116,3 +118,10 @@ def test_zensical_calculator_answers_as_the_engine(new_page: NewPage, zensical_u
     fill(page, {"delivered": "2026-10-22"})
     changed = {**DELIVERED, "delivered": "2026-10-22"}
     wait_for_cards(page, expected_cards(changed))
+
+
+@pytest.mark.parametrize(("start", "lang", "lands"), [("pt/", "en", ""), ("", "pt-BR", "pt/")])
+def test_zensical_language_switch_keeps_the_page(
+    new_page: NewPage, zensical_url: str, start: str, lang: str, lands: str
+) -> None:
+    assert switch(new_page, zensical_url, start, lang) == lands + PAGE

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,19 @@ def test_only_the_calculator_page_loads_the_calculator(any_site: tuple[str, Path
         for p in pages
         if "assets/calculator/" in p.read_text("utf-8")
     )
-    assert loading == ["calculator/index.html"]
+    # One calculator page per language, all on the one runtime at the root's assets/.
+    assert loading == [
+        "calculator/index.html",
+        "es/calculator/index.html",
+        "pt/calculator/index.html",
+    ]
+    for language in ("es", "pt"):
+        page = (built_site / language / "calculator" / "index.html").read_text("utf-8")
+        assert '<script data-worker="../../assets/calculator/worker.mjs">' in page
+        stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+calculator\.css)"', page)
+        assert stylesheet and stylesheet.group(1) == "../../assets/calculator/calculator.css"
+    assert not (built_site / "es" / "assets" / "calculator").exists()
+    assert not (built_site / "pt" / "assets" / "pyodide").exists()
 
 
 def test_the_worker_starts_before_the_page_waits_for_styles(any_site: tuple[str, Path]) -> None:

@@ -30,7 +30,9 @@ const START_PAUSE_MS = 1000;
 const START_LATEST_MS = 15000;
 
 const $ = (id) => document.getElementById(id);
-const siteRoot = new URL("../../", import.meta.url);
+// The guide's links lead into the page's own language: every language's calculator
+// page is `calculator/` in its root, and the scripts are shared at the site's root.
+const siteRoot = new URL("../", document.baseURI);
 const pageLang = document.documentElement.lang || "en";
 const words = new Words(readLabels(document), pageLang);
 const form = new Form(document, location, history);
