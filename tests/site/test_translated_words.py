@@ -2,11 +2,14 @@
 
 Each page is written the way the build writes it (tokens in the page's language), then
 reduced to what a reader reads: code, scripts, link targets, heading ids and the
-sources' own titles (links to other sites) are not the page's words.
+sources' own titles (links to other sites) are not the page's words. The built pages
+of both generators are scanned too, theme and navigation included, with the labels a
+screen reader reads (alt, aria-label, title).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 from pathlib import Path
@@ -33,6 +36,12 @@ POLICY = read_policy()
 SCRIPT = re.compile(r"<script.*?</script>", re.DOTALL)
 EXTERNAL_LINK = re.compile(r"\[([^\]]*)\]\((?:https?:)?//[^)]*\)")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+NOT_READ = re.compile(r"<(script|style|code|pre|template)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+EXTERNAL_ANCHOR = re.compile(
+    r'<a\b[^>]*href="(?:https?:)?//[^"]*"[^>]*>.*?</a>', re.DOTALL | re.IGNORECASE
+)
+HEARD = re.compile(r'(?:alt|aria-label|title)="([^"]*)"')
+TAG = re.compile(r"<[^>]+>")
 
 
 def reader_text(markdown: str, lang: str) -> str:
@@ -65,9 +74,48 @@ def test_the_reader_text_drops_ids_links_and_code_but_keeps_words() -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "page"), pages(), ids=[page.relative_to(TRANSLATIONS).as_posix() for _, page in pages()]
+    ("lang", "page"),
+    pages(),
+    ids=[page.relative_to(TRANSLATIONS).as_posix() for _, page in pages()],
 )
 def test_a_translated_page_holds_no_english_sentence(lang: str, page: Path) -> None:
     text = reader_text(page.read_text(encoding="utf-8"), CATALOGUE[lang])
     left = [found for line in text.splitlines() for found in english_sentences(line)]
     assert left == []
+
+
+def built_text(page_html: str) -> list[str]:
+    """The lines a reader sees or hears on a built page, its sources' titles aside."""
+    body = page_html[page_html.find("<body") :]
+    body = EXTERNAL_ANCHOR.sub(" ", NOT_READ.sub(" ", body))
+    heard = [html.unescape(label) for label in HEARD.findall(body)]
+    return html.unescape(TAG.sub("\n", body)).splitlines() + heard
+
+
+def test_the_built_page_text_keeps_words_and_labels_but_not_code() -> None:
+    page = (
+        '<html><body><p>Abre la disputa.</p><img alt="Un esquema del pedido">'
+        "<code>the order and the seller</code>"
+        '<a href="https://europa.eu/x">Your Europe: what you can do with the seller</a></body>'
+    )
+    lines = [line for line in built_text(page) if line.strip()]
+    assert lines == ["Abre la disputa.", "Un esquema del pedido"]
+
+
+def test_every_built_page_of_each_translated_site_holds_no_english_sentence(
+    any_site: tuple[str, Path],
+) -> None:
+    _, site = any_site
+    left = {}
+    for lang in CATALOGUE:
+        pages = sorted((site / lang).rglob("*.html"))
+        assert len(pages) >= len(list((TRANSLATIONS / lang).rglob("*.md")))
+        for page in pages:
+            found = [
+                sentence
+                for line in built_text(page.read_text(encoding="utf-8"))
+                for sentence in english_sentences(line)
+            ]
+            if found:
+                left[page.relative_to(site).as_posix()] = found
+    assert left == {}
