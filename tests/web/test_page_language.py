@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from conftest import NewPage
@@ -28,7 +29,7 @@ def test_the_language_s_calculator_page_answers_in_its_language(
 ) -> None:
     language = BY_CODE[code]
     engine_lang = language.catalogue
-    page = new_page(locale="en-US")
+    page = new_page(locale="en-US", accept_downloads=True)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(calculator_url(site_url + language.prefix, DELIVERED))
@@ -56,3 +57,9 @@ def test_the_language_s_calculator_page_answers_in_its_language(
     # The guide's links lead into the same language's site.
     guides = page.eval_on_selector_all("#calc-routes a.rc-guide", "e => e.map(a => a.href)")
     assert guides and all(href.startswith(site_url + language.prefix) for href in guides)
+    # The calendar file is the engine's, in the page's language.
+    with page.expect_download() as info:
+        page.click("#calc-ics")
+    ics = Path(info.value.path()).read_bytes().decode("utf-8")
+    assert ics == json.loads(bridge.ics_json(json.dumps(DELIVERED), engine_lang))["result"]["ics"]
+    assert ics != json.loads(bridge.ics_json(json.dumps(DELIVERED)))["result"]["ics"]
