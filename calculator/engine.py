@@ -26,7 +26,7 @@ from calculator.routes import (
 )
 from calculator.timeline import build_timeline
 from calculator.vocab import OVER, Family, RouteId
-from calculator.warnings import collect_warnings, fallback_first
+from calculator.warnings import closing_first, collect_warnings
 
 __all__ = ["Triage", "assess", "triage"]
 
@@ -95,15 +95,16 @@ def triage(case: Case, *, payment_known: bool = True) -> Triage:
     if not payment_known:
         weighed = tuple(route for route in routes if route.family is not Family.PAYMENT)
     next_step, next_route, next_guide = _next_step(weighed, dispute)
+    first = closing_first(facts, weighed, dispute)
     return Triage(
         facts=facts,
         routes=routes,
         dispute=dispute,
-        warnings=collect_warnings(facts, weighed, dispute),
+        warnings=collect_warnings(facts, weighed, dispute, first),
         next_step=next_step,
         next_route=next_route,
         next_guide=next_guide,
-        fallback=fallback_first(facts, weighed, dispute),
+        fallback=None if first is None else first.route,
     )
 
 

@@ -7,6 +7,7 @@ count them without parsing text.
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from calculator.assessment import Dispute, Notice, Route
 from calculator.dates import add_working_days, days
@@ -17,10 +18,11 @@ from calculator.routes import LIVE, most_urgent, of_family
 from calculator.vocab import OVER, DisputeStage, RouteId, Status
 
 __all__ = [
+    "ClosingFirst",
     "aliexpress_expected_end",
+    "closing_first",
     "collect_warnings",
     "earliest_dispute_day",
-    "fallback_first",
     "peak_seasons_between",
 ]
 
@@ -233,11 +235,19 @@ def aliexpress_expected_end(
     return add_working_days(waited, facts.days("refund_working_days"))
 
 
-def fallback_first(
+class ClosingFirst(NamedTuple):
+    """A fallback that closes before AliExpress is likely to decide, and that day."""
+
+    route: Route
+    aliexpress_end: date
+
+
+def closing_first(
     facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
-) -> Route | None:
+) -> ClosingFirst | None:
     """The payment or law route whose last day comes first, if it comes before AliExpress
-    is likely to decide.
+    is likely to decide; worked out once per answer, since two warnings and the batch's
+    fallback columns all ask.
 
     The last day is the strictest one: a route in 'check' may already have closed, and the
     warning says so rather than count on its latest day.
@@ -250,29 +260,29 @@ def fallback_first(
         for route in of_family(routes, aliexpress=False)
         if route.status in LIVE and route.closes_on is not None and route.closes_on < end
     ]
-    return min(
+    first = min(
         closing, key=lambda route: (route.closes_on or date.max, route.title.id), default=None
     )
+    return None if first is None else ClosingFirst(first, end)
 
 
 def _fallback_first(
-    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
+    facts: Facts, first: ClosingFirst | None, dispute: Dispute | None
 ) -> Notice | None:
-    first = fallback_first(facts, routes, dispute)
     if first is None:
         return None
-    end = aliexpress_expected_end(facts, routes, dispute)
+    route = first.route
     values = {
-        "end": end,
+        "end": first.aliexpress_end,
         "seller": facts.days("seller_response_days"),
         "review": facts.days("escalation_review_days"),
         "refund": facts.days("refund_working_days"),
-        "title": first.title,
-        "last": first.closes_on,
-        "latest": first.closes_on_latest,
+        "title": route.title,
+        "last": route.closes_on,
+        "latest": route.closes_on_latest,
     }
     refunding = dispute is not None and dispute.refund_expected_by is not None
-    may_have_closed = first.status is Status.CHECK
+    may_have_closed = route.status is Status.CHECK
     text = {
         (False, False): FALLBACK_CLOSES_FIRST,
         (False, True): FALLBACK_MAY_HAVE_CLOSED,
@@ -282,23 +292,21 @@ def _fallback_first(
     return Notice("fallback_closes_first", text.format(**values))
 
 
-def _chargeback_freezes(
-    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
-) -> Notice | None:
+def _chargeback_freezes(first: ClosingFirst | None) -> Notice | None:
     """A chargeback suggested while AliExpress can still decide: it stops AliExpress's case.
 
     Suggested means named by the fallback warning: its last day comes before AliExpress is
     likely to decide, so the reader may have to choose between the two.
     """
-    first = fallback_first(facts, routes, dispute)
-    if first is None or first.route is not RouteId.CHARGEBACK:
+    if first is None or first.route.route is not RouteId.CHARGEBACK:
         return None
     return Notice("chargeback_freezes_order", CHARGEBACK_FREEZES)
 
 
 def collect_warnings(
-    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
+    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None, first: ClosingFirst | None
 ) -> tuple[Notice, ...]:
+    """`first` is `closing_first` for the same routes."""
     found = (
         _last_day(facts, routes),
         _protection_ending(facts),
@@ -308,8 +316,8 @@ def collect_warnings(
         _not_shipped(facts),
         _delivered_late(facts),
         _protection_assumed(facts),
-        _fallback_first(facts, routes, dispute),
-        _chargeback_freezes(facts, routes, dispute),
+        _fallback_first(facts, first, dispute),
+        _chargeback_freezes(first),
         _peak_season(facts, routes),
     )
     return tuple(w for w in found if w is not None)
