@@ -77,12 +77,13 @@ def _next_step(
     return NOTHING_LEFT, None, WHAT_IS_LEFT_GUIDE
 
 
-def triage(case: Case, *, payment_known: bool = True) -> Triage:
+def triage(case: Case, *, payment_known: bool = True, lean: bool = False) -> Triage:
     """Everything but the timeline, for `case` on its `today` (the local date when unset).
 
     With `payment_known` false (a batch row with no payment column), the payment routes
     are judged but never chosen, warned about or ranked by: they would rest on a way of
-    paying the reader never gave.
+    paying the reader never gave. `lean` (a batch row) leaves out what a row never shows:
+    the rules each route used.
     """
     if case.today is None:
         case = case.with_today(date.today())
@@ -90,7 +91,7 @@ def triage(case: Case, *, payment_known: bool = True) -> Triage:
     assert today is not None  # set just above
     facts = facts_for(case, today)
     dispute = dispute_progress(facts)
-    routes = judge_routes(facts, dispute)
+    routes = judge_routes(facts, dispute, rules_used=not lean)
     weighed = routes
     if not payment_known:
         weighed = tuple(route for route in routes if route.family is not Family.PAYMENT)
