@@ -287,7 +287,7 @@ def _assess_row(line: int, order_id: str, fields: dict[str, str], today: date) -
         # The headline's step: the single answer's, so a row and the answer agree.
         next_step=judged.next_step,
         dispute_stage=None if dispute is None else dispute.stage,
-        warnings=tuple(w.id for w in judged.warnings),
+        warnings=judged.warning_ids,
         decider=Decider.ORDER_PAGE if shown is None else shown.decider,
         fallback=None if fallback is None else fallback.route,
         fallback_title=None if fallback is None else fallback.title,

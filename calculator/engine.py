@@ -26,7 +26,7 @@ from calculator.routes import (
 )
 from calculator.timeline import build_timeline
 from calculator.vocab import OVER, Family, RouteId
-from calculator.warnings import closing_first, collect_warnings
+from calculator.warnings import closing_first, collect_warnings, warning_ids
 
 __all__ = ["Triage", "assess", "triage"]
 
@@ -40,6 +40,8 @@ class Triage:
     routes: tuple[Route, ...]
     dispute: Dispute | None
     warnings: tuple[Notice, ...]
+    """Empty on a lean triage, which has `warning_ids` alone."""
+    warning_ids: tuple[str, ...]
     next_step: Message
     next_route: RouteId | None
     next_guide: str
@@ -83,7 +85,7 @@ def triage(case: Case, *, payment_known: bool = True, lean: bool = False) -> Tri
     With `payment_known` false (a batch row with no payment column), the payment routes
     are judged but never chosen, warned about or ranked by: they would rest on a way of
     paying the reader never gave. `lean` (a batch row) leaves out what a row never shows:
-    the rules each route used.
+    the rules each route used and the warnings' words.
     """
     if case.today is None:
         case = case.with_today(date.today())
@@ -97,11 +99,18 @@ def triage(case: Case, *, payment_known: bool = True, lean: bool = False) -> Tri
         weighed = tuple(route for route in routes if route.family is not Family.PAYMENT)
     next_step, next_route, next_guide = _next_step(weighed, dispute)
     first = closing_first(facts, weighed, dispute)
+    if lean:
+        warnings: tuple[Notice, ...] = ()
+        ids = warning_ids(facts, weighed, dispute, first)
+    else:
+        warnings = collect_warnings(facts, weighed, dispute, first)
+        ids = tuple(warning.id for warning in warnings)
     return Triage(
         facts=facts,
         routes=routes,
         dispute=dispute,
-        warnings=collect_warnings(facts, weighed, dispute, first),
+        warnings=warnings,
+        warning_ids=ids,
         next_step=next_step,
         next_route=next_route,
         next_guide=next_guide,
