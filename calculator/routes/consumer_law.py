@@ -41,8 +41,7 @@ def in_region(judge: Callable[[Facts], Verdict]) -> Callable[[Facts], Verdict]:
         # The judge made this verdict for this call alone, so it is filled in place:
         # dataclasses.replace costs about sixteen times a new Verdict in Pyodide.
         verdict = judge(facts)
-        if verdict.guide is None:
-            verdict.guide = REGION_GUIDES[facts.case.region]
+        verdict.guide = verdict.guide or REGION_GUIDES[facts.case.region]
         return verdict
 
     return judged
