@@ -149,4 +149,5 @@ def most_urgent(routes: tuple[Route, ...]) -> Route | None:
 
 def of_family(routes: tuple[Route, ...], aliexpress: bool) -> tuple[Route, ...]:
     """AliExpress's own routes, or (`aliexpress=False`) the fallbacks: payment and law."""
-    return tuple(r for r in routes if (r.family is Family.ALIEXPRESS) is aliexpress)
+    own = Family.ALIEXPRESS
+    return tuple([r for r in routes if (r.family is own) is aliexpress])
