@@ -411,7 +411,7 @@ def run(
                 visits = measure_visits(browser, urls.calculator, urls.repeat)
                 guide = measure_transfer(browser, f"{urls.site}{GUIDE_PAGE}", lambda p: None)
                 rows += byte_rows(visits, guide)
-            return rows
+            return rows + measure_interactions(browser, urls, only)
         finally:
             browser.close()
 
@@ -429,6 +429,11 @@ KINDS = ("snapshot", "repeat", "offline", "normal", "bare", "floor", *LANGUAGE_K
 VARIANT = " (B)"
 # Not a start: `--only bytes` measures what crosses the wire (cold, offline copy, repeat).
 BYTES = "bytes"
+# Not starts either: `--only edits` times edits to answers, `--only batch` the batch panel.
+EDITS_KIND = "edits"
+BATCH_KIND = "batch"
+EDIT_RUNS = 3
+OTHERS = (BYTES, EDITS_KIND, BATCH_KIND)
 
 
 def sample_starts(
@@ -549,10 +554,8 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
 
     context, page = fresh_page(browser)
     visit(page, urls.calculator)
-    edits = page.evaluate(EDIT_LOOP, {"edits": EDITS, "shipped": CASE["shipped"]})
-    typed = [float(t) for t, _ in edits]
-    answered = [float(a) for _, a in edits if a is not None]
-    batch_ms, batch_status = page.evaluate(BATCH_RUN, batch_csv(BATCH_ROWS))
+    typed, answered = edit_times(page)
+    batch_ms, batch_status = batch_time(page)
     context.close()
 
     # The theme's own start-up on a page without the calculator, for comparison.
@@ -581,8 +584,6 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
     normal_longest = median([v.longest_task_ms for v in normal])
     normal_tbt = median([v.blocking_ms for v in normal])
     bare_tbt = median([v.blocking_ms for v in bare])
-    p50_typed, p95_typed = percentile(typed, 0.5), percentile(typed, 0.95)
-    p50_after, p95_after = percentile(answered, 0.5), percentile(answered, 0.95)
     languages = {kind: median([v.first_answer_ms for v in runs[kind]]) for kind in LANGUAGE_KINDS}
     rows = [
         ("First answer, snapshot start (cold)", f"{snap_ms:.0f} ms", "", ""),
@@ -633,18 +634,7 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
             f"<= {TARGET_REPEAT_RATIO}",
             verdict(offline_ms / bare_ms <= TARGET_REPEAT_RATIO),
         ),
-        (
-            f"Edit to answer shown, p50 / p95 of {len(typed)} edits (input event to cards)",
-            f"{p50_typed:.1f} / {p95_typed:.1f} ms",
-            f"p95 <= {TARGET_P95_MS:.0f} ms",
-            verdict(p95_typed <= TARGET_P95_MS),
-        ),
-        (
-            "Question posted to the worker to answer shown, p50 / p95",
-            f"{p50_after:.1f} / {p95_after:.1f} ms",
-            "",
-            "",
-        ),
+        *edit_rows([(typed, answered)]),
         (
             "Longest main-thread task while loading (snapshot / normal start)",
             f"{longest:.0f} / {normal_longest:.0f} ms",
@@ -663,14 +653,84 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
             "",
             "",
         ),
-        (
-            f"{BATCH_ROWS:,}-row batch, paste to table",
-            f"{batch_ms:.0f} ms",
-            f"<= {TARGET_BATCH_MS:.0f} ms",
-            verdict(batch_ms <= TARGET_BATCH_MS and str(BATCH_ROWS) in batch_status),
-        ),
+        *batch_rows([(batch_ms, batch_status)]),
     ]
     return rows + byte_rows(visits, guide_bytes)
+
+
+def edit_times(page: Any) -> tuple[list[float], list[float]]:
+    """EDITS edits on a page showing an answer: input event to answer shown, and
+    question posted to answer shown."""
+    edits = page.evaluate(EDIT_LOOP, {"edits": EDITS, "shipped": CASE["shipped"]})
+    typed = [float(t) for t, _ in edits]
+    answered = [float(a) for _, a in edits if a is not None]
+    return typed, answered
+
+
+def batch_time(page: Any) -> tuple[float, str]:
+    """The BATCH_ROWS-row batch pasted on a page showing an answer: paste to table."""
+    batch_ms, batch_status = page.evaluate(BATCH_RUN, batch_csv(BATCH_ROWS))
+    return float(batch_ms), str(batch_status)
+
+
+def edit_rows(runs: list[tuple[list[float], list[float]]]) -> list[tuple[str, str, str, str]]:
+    """One row per run of EDITS edits; the target is met when every run meets it."""
+    rows = []
+    for number, (typed, answered) in enumerate(runs, start=1):
+        run = f" (run {number} of {len(runs)})" if len(runs) > 1 else ""
+        p50_typed, p95_typed = percentile(typed, 0.5), percentile(typed, 0.95)
+        p50_after, p95_after = percentile(answered, 0.5), percentile(answered, 0.95)
+        rows += [
+            (
+                f"Edit to answer shown, p50 / p95 of {len(typed)} edits (input event to cards)"
+                + run,
+                f"{p50_typed:.1f} / {p95_typed:.1f} ms",
+                f"p95 <= {TARGET_P95_MS:.0f} ms",
+                verdict(p95_typed <= TARGET_P95_MS),
+            ),
+            (
+                "Question posted to the worker to answer shown, p50 / p95" + run,
+                f"{p50_after:.1f} / {p95_after:.1f} ms",
+                "",
+                "",
+            ),
+        ]
+    return rows
+
+
+def batch_rows(runs: list[tuple[float, str]]) -> list[tuple[str, str, str, str]]:
+    """The median of the batch runs; every run must have shown every row."""
+    times = [ms for ms, _ in runs]
+    whole = all(str(BATCH_ROWS) in status for _, status in runs)
+    spread = f" (of {len(runs)}: {min(times):.0f} to {max(times):.0f} ms)" if len(runs) > 1 else ""
+    return [
+        (
+            f"{BATCH_ROWS:,}-row batch, paste to table",
+            f"{median(times):.0f} ms{spread}",
+            f"<= {TARGET_BATCH_MS:.0f} ms",
+            verdict(median(times) <= TARGET_BATCH_MS and whole),
+        )
+    ]
+
+
+def measure_interactions(
+    browser: Any, urls: Urls, kinds: tuple[str, ...]
+) -> list[tuple[str, str, str, str]]:
+    """`--only edits` (three runs of EDITS edits) and `--only batch` (the batch, SAMPLES
+    times): each run in a fresh context, on the calculator page once it has answered."""
+    edits: list[tuple[list[float], list[float]]] = []
+    batches: list[tuple[float, str]] = []
+    runs = {EDITS_KIND: EDIT_RUNS, BATCH_KIND: SAMPLES}
+    for kind in (EDITS_KIND, BATCH_KIND):
+        for _ in range(runs[kind] if kind in kinds else 0):
+            context, page = fresh_page(browser)
+            visit(page, urls.calculator)
+            if kind == EDITS_KIND:
+                edits.append(edit_times(page))
+            else:
+                batches.append(batch_time(page))
+            context.close()
+    return (edit_rows(edits) if edits else []) + (batch_rows(batches) if batches else [])
 
 
 def byte_rows(visits: Visits, guide_bytes: Transfer) -> list[tuple[str, str, str, str]]:
@@ -701,13 +761,15 @@ def byte_rows(visits: Visits, guide_bytes: Transfer) -> list[tuple[str, str, str
 
 def parse_only(argv: list[str]) -> tuple[tuple[str, ...] | None, str | None]:
     """`--only repeat,floor` samples only those kinds of start (see KINDS) and prints
-    their medians and ratios, `--only bytes` the bytes over the wire; without it,
-    every figure is measured. `--without KEY` (with --only) is an A/B run: the site
+    their medians and ratios, `--only bytes` the bytes over the wire, `--only edits`
+    and `--only batch` the edits' and the batch's times; without it, every figure is
+    measured. `--without KEY` (with --only) is an A/B run: the site
     as built (A) against the same site whose manifest lacks KEY (B), visits of both
     alternating in the same run."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_page")
     parser.add_argument(
-        "--only", help=f"comma-separated kinds of start: {','.join(KINDS)}, or {BYTES}"
+        "--only",
+        help=f"comma-separated kinds of start: {','.join(KINDS)}, or {', '.join(OTHERS)}",
     )
     parser.add_argument("--without", help="B side: the manifest without this key")
     parsed = parser.parse_args(argv)
@@ -717,10 +779,11 @@ def parse_only(argv: list[str]) -> tuple[tuple[str, ...] | None, str | None]:
             parser.error("--without needs --only")
         return None, None
     kinds = tuple(kind.strip() for kind in only.split(",") if kind.strip())
-    unknown = sorted(set(kinds) - {*KINDS, BYTES})
+    unknown = sorted(set(kinds) - {*KINDS, *OTHERS})
     if unknown or not kinds:
         parser.error(
-            f"--only: unknown kind {', '.join(unknown) or '(none)'}; use {','.join(KINDS)},{BYTES}"
+            f"--only: unknown kind {', '.join(unknown) or '(none)'};"
+            f" use {','.join((*KINDS, *OTHERS))}"
         )
     return kinds, without
 

@@ -127,13 +127,6 @@ class BatchRow:
             self.line,
         )
 
-    def csv_cells(self, lang: str = DEFAULT) -> list[object]:
-        """The row's cells in CSV_COLUMNS order, from its JSON shape; the error stays empty."""
-        cells = self.to_dict(lang)
-        cells["warnings"] = " ".join(self.warnings)
-        cells["error"] = ""
-        return [cells[column] for column in CSV_COLUMNS]
-
     def to_dict(self, lang: str = DEFAULT) -> dict[str, Any]:
         return {
             "line": self.line,
@@ -195,6 +188,12 @@ class BatchError:
         }
 
 
+def _csv_cells(shape: dict[str, Any]) -> list[object]:
+    """A row's cells in CSV_COLUMNS order, from its JSON shape (left as it is)."""
+    cells = {**shape, "warnings": " ".join(shape["warnings"]), "error": ""}
+    return [cells[column] for column in CSV_COLUMNS]
+
+
 def _cell(value: object) -> str:
     """Keep spreadsheet programs from running an order id as a formula."""
     text = "" if value is None else str(value)
@@ -219,15 +218,19 @@ class BatchResult:
             "ignored_columns": list(self.ignored_columns),
         }
 
-    def to_csv(self, lang: str = DEFAULT) -> str:
+    def to_csv(self, lang: str = DEFAULT, shapes: list[dict[str, Any]] | None = None) -> str:
         """Rows most urgent first, then one line per bad row with its error.
 
         The column names and the ids stay as they are; titles, steps and errors are in `lang`.
+        `shapes` are the rows' JSON shapes in `lang` when the caller has them already (the
+        page asks for both), so that no row is worded twice.
         """
+        if shapes is None:
+            shapes = [row.to_dict(lang) for row in self.rows]
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
-        writer.writerows([_cell(value) for value in row.csv_cells(lang)] for row in self.rows)
+        writer.writerows([_cell(value) for value in _csv_cells(shape)] for shape in shapes)
         blank = [""] * len(CSV_COLUMNS)
         for error in self.errors:
             cells = dict(zip(CSV_COLUMNS, blank, strict=True))
@@ -263,7 +266,9 @@ def _header(names: list[str]) -> tuple[list[str | None], int | None, tuple[str, 
 def _assess_row(line: int, order_id: str, fields: dict[str, str], today: date) -> BatchRow:
     paid_with = fields.get("payment-method")
     judged = triage(
-        parse_case(fields, today=today), payment_known=bool(paid_with and paid_with.strip())
+        parse_case(fields, today=today),
+        payment_known=bool(paid_with and paid_with.strip()),
+        lean=True,
     )
     shown = judged.next
     dispute = judged.dispute
@@ -282,7 +287,7 @@ def _assess_row(line: int, order_id: str, fields: dict[str, str], today: date) -
         # The headline's step: the single answer's, so a row and the answer agree.
         next_step=judged.next_step,
         dispute_stage=None if dispute is None else dispute.stage,
-        warnings=tuple(w.id for w in judged.warnings),
+        warnings=judged.warning_ids,
         decider=Decider.ORDER_PAGE if shown is None else shown.decider,
         fallback=None if fallback is None else fallback.route,
         fallback_title=None if fallback is None else fallback.title,

@@ -77,7 +77,8 @@ def _batch(csv_text: str, today_iso: str, progress: Progress | None, lang: str) 
     # JavaScript's null reaches Python as Pyodide's own null object, not None: anything that
     # cannot be called is no progress report.
     result = run_batch(csv_text, today, progress if callable(progress) else None)
-    return {**result.to_dict(lang), "csv": result.to_csv(lang)}
+    shape = result.to_dict(lang)
+    return {**shape, "csv": result.to_csv(lang, shape["rows"])}
 
 
 def assess_json(fields_json: str, lang: str = DEFAULT) -> str:

@@ -102,8 +102,9 @@ def _after(field: str, later: date, other: str, earlier: date | None) -> None:
 
 def _check_dates(case: Case) -> None:
     low_year, high_year = POLICY.limit("year_min"), POLICY.limit("year_max")
+    values = vars(case)  # read as a dict: every row of a batch runs these checks
     for name, attr in _DATE_FIELDS:
-        value = getattr(case, attr)
+        value = values[attr]
         if value is None:
             continue
         if not isinstance(value, date):
@@ -187,8 +188,9 @@ def _check_order(case: Case) -> None:
     order = case.order_date
     if case.shipped is not None:
         _after("shipped", case.shipped, "order-date", order)
+    values = vars(case)
     for name, attr in _AFTER_SHIPPING:
-        value = getattr(case, attr)
+        value = values[attr]
         if value is None:
             continue
         if case.shipped is None:
@@ -200,7 +202,7 @@ def _check_order(case: Case) -> None:
         _after("dispute-opened", case.dispute_opened, "shipped", case.shipped)
     previous, previous_name = case.dispute_opened, "dispute-opened"
     for name, attr in _DISPUTE_STEPS:
-        value = getattr(case, attr)
+        value = values[attr]
         if not isinstance(value, date):
             continue
         if case.dispute_opened is None:
@@ -226,10 +228,11 @@ def _check_today(case: Case) -> None:
         return
     if case.today < case.order_date:
         _after("today", case.today, "order-date", case.order_date)
+    today, values = case.today, vars(case)
     for name, attr in _EVENT_FIELDS:
-        value = getattr(case, attr)
-        if isinstance(value, date) and value > case.today:
-            raise InputError(name, "after_today", field=Option(name), value=value, today=case.today)
+        value = values[attr]
+        if isinstance(value, date) and value > today:
+            raise InputError(name, "after_today", field=Option(name), value=value, today=today)
 
 
 def check_case(case: Case) -> None:

@@ -26,7 +26,7 @@ from calculator.routes import (
 )
 from calculator.timeline import build_timeline
 from calculator.vocab import OVER, Family, RouteId
-from calculator.warnings import collect_warnings, fallback_first
+from calculator.warnings import closing_first, collect_warnings, warning_ids
 
 __all__ = ["Triage", "assess", "triage"]
 
@@ -40,6 +40,8 @@ class Triage:
     routes: tuple[Route, ...]
     dispute: Dispute | None
     warnings: tuple[Notice, ...]
+    """Empty on a lean triage, which has `warning_ids` alone."""
+    warning_ids: tuple[str, ...]
     next_step: Message
     next_route: RouteId | None
     next_guide: str
@@ -77,12 +79,13 @@ def _next_step(
     return NOTHING_LEFT, None, WHAT_IS_LEFT_GUIDE
 
 
-def triage(case: Case, *, payment_known: bool = True) -> Triage:
+def triage(case: Case, *, payment_known: bool = True, lean: bool = False) -> Triage:
     """Everything but the timeline, for `case` on its `today` (the local date when unset).
 
     With `payment_known` false (a batch row with no payment column), the payment routes
     are judged but never chosen, warned about or ranked by: they would rest on a way of
-    paying the reader never gave.
+    paying the reader never gave. `lean` (a batch row) leaves out what a row never shows:
+    the rules each route used and the warnings' words.
     """
     if case.today is None:
         case = case.with_today(date.today())
@@ -90,20 +93,28 @@ def triage(case: Case, *, payment_known: bool = True) -> Triage:
     assert today is not None  # set just above
     facts = facts_for(case, today)
     dispute = dispute_progress(facts)
-    routes = judge_routes(facts, dispute)
+    routes = judge_routes(facts, dispute, rules_used=not lean)
     weighed = routes
     if not payment_known:
         weighed = tuple(route for route in routes if route.family is not Family.PAYMENT)
     next_step, next_route, next_guide = _next_step(weighed, dispute)
+    first = closing_first(facts, weighed, dispute)
+    if lean:
+        warnings: tuple[Notice, ...] = ()
+        ids = warning_ids(facts, weighed, dispute, first)
+    else:
+        warnings = collect_warnings(facts, weighed, dispute, first)
+        ids = tuple(warning.id for warning in warnings)
     return Triage(
         facts=facts,
         routes=routes,
         dispute=dispute,
-        warnings=collect_warnings(facts, weighed, dispute),
+        warnings=warnings,
+        warning_ids=ids,
         next_step=next_step,
         next_route=next_route,
         next_guide=next_guide,
-        fallback=fallback_first(facts, weighed, dispute),
+        fallback=None if first is None else first.route,
     )
 
 

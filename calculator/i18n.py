@@ -123,28 +123,50 @@ def _names(text: str) -> frozenset[str]:
     return names
 
 
-@dataclass(frozen=True, slots=True, eq=True)
+@dataclass(slots=True, eq=False)
 class Message:
     """One catalogue entry and the values for its placeholders.
 
     `plural` is the English plural form of an entry counted by its `n` value;
     `context` tells apart two entries that read the same in English (a counted entry
     needs none: its plural form tells it apart).
+
+    Never changed once made, yet not a frozen dataclass: a frozen one is built field by
+    field through object.__setattr__, which in Pyodide costs four times a plain one, and
+    a batch fills about ten messages per order.
     """
 
     id: str
-    params: Mapping[str, object] = field(default_factory=dict)
+    given: Mapping[str, object] = field(default_factory=dict)
+    """The values it was filled with, some perhaps for other entries; see `params`."""
     plural: str | None = None
     context: str | None = None
 
     def format(self, **values: object) -> Message:
-        """This entry with the values its placeholders name (the others are left out)."""
+        """This entry with the values its placeholders name (the others are left out).
+
+        They are picked out when read (`params`), not here: a batch fills the texts of
+        every route of every order and words those of one route per order.
+        """
+        return Message(self.id, values, self.plural, self.context)
+
+    @property
+    def params(self) -> Mapping[str, object]:
+        """The values its placeholders name."""
         names = _names(self.id) | (_names(self.plural) if self.plural else frozenset())
-        return Message(
-            self.id,
-            {key: value for key, value in values.items() if key in names},
-            self.plural,
-            self.context,
+        given = self.given
+        if names.issuperset(given):
+            return given
+        return {key: value for key, value in given.items() if key in names}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return (self.id, self.plural, self.context, self.params) == (
+            other.id,
+            other.plural,
+            other.context,
+            other.params,
         )
 
     def render(self, lang: str = DEFAULT) -> str:
@@ -188,6 +210,7 @@ def render(message: Message | str | None, lang: str = DEFAULT) -> str | None:
     if not isinstance(message, Message):
         return message
     text = _word(lang, message)
-    if not message.params:
+    params = message.params
+    if not params:
         return text
-    return text.format(**{key: _value(value, lang) for key, value in message.params.items()})
+    return text.format(**{key: _value(value, lang) for key, value in params.items()})

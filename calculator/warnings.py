@@ -6,7 +6,9 @@ count them without parsing text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 from calculator.assessment import Dispute, Notice, Route
 from calculator.dates import add_working_days, days
@@ -17,11 +19,13 @@ from calculator.routes import LIVE, most_urgent, of_family
 from calculator.vocab import OVER, DisputeStage, RouteId, Status
 
 __all__ = [
+    "ClosingFirst",
     "aliexpress_expected_end",
+    "closing_first",
     "collect_warnings",
     "earliest_dispute_day",
-    "fallback_first",
     "peak_seasons_between",
+    "warning_ids",
 ]
 
 PROTECTION_ENDING = {
@@ -110,6 +114,10 @@ CHARGEBACK_FREEZES = Message(
 )
 
 
+Found = tuple[str, Callable[[], Message]]
+"""A warning's id, and how to word it: a batch row shows the id alone."""
+
+
 def earliest_dispute_day(facts: Facts, shipped: date) -> date:
     return shipped + days(facts.days("earliest_dispute_day"))
 
@@ -118,7 +126,7 @@ def peak_seasons_between(start: date, end: date) -> list[PeakSeason]:
     return [s for s in POLICY.peak_seasons if s.start <= end and s.end >= start]
 
 
-def _protection_ending(facts: Facts) -> Notice | None:
+def _protection_ending(facts: Facts) -> Found | None:
     end = facts.protection_end
     if not facts.in_transit or end is None or facts.today > end:
         return None
@@ -128,33 +136,33 @@ def _protection_ending(facts: Facts) -> Notice | None:
     if left > facts.days("extension_request_days"):
         return None
     message = PROTECTION_ENDING.get(left, PROTECTION_ENDING_IN)
-    return Notice("protection_ending", message.format(end=end, n=left))
+    return "protection_ending", lambda: message.format(end=end, n=left)
 
 
-def _early_dispute(facts: Facts) -> Notice | None:
+def _early_dispute(facts: Facts) -> Found | None:
     shipped, opened = facts.shipped, facts.case.dispute_opened
     if shipped is None or opened is None or facts.delivered is not None:
         return None
     earliest = earliest_dispute_day(facts, shipped)
     if opened >= earliest or facts.case.disputed != "not_received":
         return None
-    return Notice("early_dispute", EARLY_DISPUTE.format(earliest=earliest))
+    return "early_dispute", lambda: EARLY_DISPUTE.format(earliest=earliest)
 
 
-def _confirm_receipt(facts: Facts) -> Notice | None:
+def _confirm_receipt(facts: Facts) -> Found | None:
     end = facts.completed_on
     if not facts.in_transit or end is None or facts.today > end:
         return None
-    return Notice("confirm_receipt", CONFIRM_RECEIPT)
+    return "confirm_receipt", lambda: CONFIRM_RECEIPT
 
 
-def _close_on_promise(dispute: Dispute | None) -> Notice | None:
+def _close_on_promise(dispute: Dispute | None) -> Found | None:
     if dispute is None or dispute.stage in OVER or dispute.stage is DisputeStage.REFUND_APPROVED:
         return None
-    return Notice("close_on_promise", CLOSE_ON_PROMISE)
+    return "close_on_promise", lambda: CLOSE_ON_PROMISE
 
 
-def _peak_season(facts: Facts, routes: tuple[Route, ...]) -> Notice | None:
+def _peak_season(facts: Facts, routes: tuple[Route, ...]) -> Found | None:
     """Only AliExpress's own deadlines: peak season slows shipping and support, not the law."""
     own = of_family(routes, aliexpress=True)
     ends = [r.closes_on or facts.today for r in own if r.status in LIVE]
@@ -163,49 +171,49 @@ def _peak_season(facts: Facts, routes: tuple[Route, ...]) -> Notice | None:
     seasons = peak_seasons_between(facts.today, max(ends))
     if not seasons:
         return None
-    names = Joined(
-        tuple(
+
+    def word() -> Message:
+        names = tuple(
             PEAK_SEASON_ITEM.format(name=Message(s.name), start=s.start, end=s.end) for s in seasons
-        ),
-        "; ",
-    )
-    return Notice("peak_season", PEAK_SEASON.format(names=names))
+        )
+        return PEAK_SEASON.format(names=Joined(names, "; "))
+
+    return "peak_season", word
 
 
-def _last_day(facts: Facts, routes: tuple[Route, ...]) -> Notice | None:
+def _last_day(facts: Facts, routes: tuple[Route, ...]) -> Found | None:
     """On an AliExpress last day the reader's midnight and AliExpress's are hours apart."""
     ending = [r for r in routes if r.status is Status.OPEN and r.days_left == 0]
     if not ending:
         return None
     text = LAST_DAY_PACIFIC if of_family(tuple(ending), aliexpress=True) else LAST_DAY
-    return Notice("last_day", text.format(titles=Joined(tuple(r.title for r in ending))))
+    return "last_day", lambda: text.format(titles=Joined(tuple(r.title for r in ending)))
 
 
-def _protection_assumed(facts: Facts) -> Notice | None:
+def _protection_assumed(facts: Facts) -> Found | None:
     """Only while the assumed countdown still moves a date: a confirmed receipt fixes them."""
     if not facts.protection_assumed or facts.completed_latest is None:
         return None
     protection = facts.rule("protection_days")
-    return Notice(
-        "protection_assumed",
-        PROTECTION_ASSUMED.format(low=protection.low, high=protection.high),
+    return "protection_assumed", lambda: PROTECTION_ASSUMED.format(
+        low=protection.low, high=protection.high
     )
 
 
-def _delivered_late(facts: Facts) -> Notice | None:
+def _delivered_late(facts: Facts) -> Found | None:
     delivered, end = facts.delivered, facts.protection_end
     if delivered is None or end is None or delivered <= end or facts.protection_assumed:
         return None
-    return Notice("delivered_after_protection", DELIVERED_LATE.format(end=end))
+    return "delivered_after_protection", lambda: DELIVERED_LATE.format(end=end)
 
 
-def _not_shipped(facts: Facts) -> Notice | None:
+def _not_shipped(facts: Facts) -> Found | None:
     if facts.shipped is not None:
         return None
     stale = facts.days("tracking_stale_days")
     if (facts.today - facts.case.order_date).days < stale:
         return None
-    return Notice("not_shipped", NOT_SHIPPED.format(stale=stale))
+    return "not_shipped", lambda: NOT_SHIPPED.format(stale=stale)
 
 
 def aliexpress_expected_end(
@@ -233,11 +241,19 @@ def aliexpress_expected_end(
     return add_working_days(waited, facts.days("refund_working_days"))
 
 
-def fallback_first(
+class ClosingFirst(NamedTuple):
+    """A fallback that closes before AliExpress is likely to decide, and that day."""
+
+    route: Route
+    aliexpress_end: date
+
+
+def closing_first(
     facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
-) -> Route | None:
+) -> ClosingFirst | None:
     """The payment or law route whose last day comes first, if it comes before AliExpress
-    is likely to decide.
+    is likely to decide; worked out once per answer, since two warnings and the batch's
+    fallback columns all ask.
 
     The last day is the strictest one: a route in 'check' may already have closed, and the
     warning says so rather than count on its latest day.
@@ -250,55 +266,56 @@ def fallback_first(
         for route in of_family(routes, aliexpress=False)
         if route.status in LIVE and route.closes_on is not None and route.closes_on < end
     ]
-    return min(
+    first = min(
         closing, key=lambda route: (route.closes_on or date.max, route.title.id), default=None
     )
+    return None if first is None else ClosingFirst(first, end)
 
 
 def _fallback_first(
-    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
-) -> Notice | None:
-    first = fallback_first(facts, routes, dispute)
+    facts: Facts, first: ClosingFirst | None, dispute: Dispute | None
+) -> Found | None:
     if first is None:
         return None
-    end = aliexpress_expected_end(facts, routes, dispute)
-    values = {
-        "end": end,
-        "seller": facts.days("seller_response_days"),
-        "review": facts.days("escalation_review_days"),
-        "refund": facts.days("refund_working_days"),
-        "title": first.title,
-        "last": first.closes_on,
-        "latest": first.closes_on_latest,
-    }
-    refunding = dispute is not None and dispute.refund_expected_by is not None
-    may_have_closed = first.status is Status.CHECK
-    text = {
-        (False, False): FALLBACK_CLOSES_FIRST,
-        (False, True): FALLBACK_MAY_HAVE_CLOSED,
-        (True, False): REFUND_CLOSES_FIRST,
-        (True, True): REFUND_MAY_HAVE_CLOSED,
-    }[refunding, may_have_closed]
-    return Notice("fallback_closes_first", text.format(**values))
+    route = first.route
+
+    def word() -> Message:
+        values = {
+            "end": first.aliexpress_end,
+            "seller": facts.days("seller_response_days"),
+            "review": facts.days("escalation_review_days"),
+            "refund": facts.days("refund_working_days"),
+            "title": route.title,
+            "last": route.closes_on,
+            "latest": route.closes_on_latest,
+        }
+        refunding = dispute is not None and dispute.refund_expected_by is not None
+        may_have_closed = route.status is Status.CHECK
+        text = {
+            (False, False): FALLBACK_CLOSES_FIRST,
+            (False, True): FALLBACK_MAY_HAVE_CLOSED,
+            (True, False): REFUND_CLOSES_FIRST,
+            (True, True): REFUND_MAY_HAVE_CLOSED,
+        }[refunding, may_have_closed]
+        return text.format(**values)
+
+    return "fallback_closes_first", word
 
 
-def _chargeback_freezes(
-    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
-) -> Notice | None:
+def _chargeback_freezes(first: ClosingFirst | None) -> Found | None:
     """A chargeback suggested while AliExpress can still decide: it stops AliExpress's case.
 
     Suggested means named by the fallback warning: its last day comes before AliExpress is
     likely to decide, so the reader may have to choose between the two.
     """
-    first = fallback_first(facts, routes, dispute)
-    if first is None or first.route is not RouteId.CHARGEBACK:
+    if first is None or first.route.route is not RouteId.CHARGEBACK:
         return None
-    return Notice("chargeback_freezes_order", CHARGEBACK_FREEZES)
+    return "chargeback_freezes_order", lambda: CHARGEBACK_FREEZES
 
 
-def collect_warnings(
-    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None
-) -> tuple[Notice, ...]:
+def _found(
+    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None, first: ClosingFirst | None
+) -> list[Found]:
     found = (
         _last_day(facts, routes),
         _protection_ending(facts),
@@ -308,8 +325,23 @@ def collect_warnings(
         _not_shipped(facts),
         _delivered_late(facts),
         _protection_assumed(facts),
-        _fallback_first(facts, routes, dispute),
-        _chargeback_freezes(facts, routes, dispute),
+        _fallback_first(facts, first, dispute),
+        _chargeback_freezes(first),
         _peak_season(facts, routes),
     )
-    return tuple(w for w in found if w is not None)
+    return [w for w in found if w is not None]
+
+
+def collect_warnings(
+    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None, first: ClosingFirst | None
+) -> tuple[Notice, ...]:
+    """`first` is `closing_first` for the same routes."""
+    return tuple(Notice(id, word()) for id, word in _found(facts, routes, dispute, first))
+
+
+def warning_ids(
+    facts: Facts, routes: tuple[Route, ...], dispute: Dispute | None, first: ClosingFirst | None
+) -> tuple[str, ...]:
+    """The ids of `collect_warnings`, in its order, without their words: all a batch row
+    shows of them."""
+    return tuple(id for id, _ in _found(facts, routes, dispute, first))

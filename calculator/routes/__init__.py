@@ -26,7 +26,7 @@ from calculator.routes import (
     paypal,
     withdrawal,
 )
-from calculator.routes.base import RouteSpec, Verdict
+from calculator.routes.base import RouteSpec
 from calculator.routes.request import WHAT_IS_LEFT, WHAT_IS_LEFT_GUIDE, after_request
 from calculator.vocab import Family, RouteId, Status
 
@@ -66,28 +66,6 @@ NOTHING_LEFT = Message(
 )
 
 
-def _route(facts: Facts, spec: RouteSpec, verdict: Verdict) -> Route:
-    days_left = None
-    if verdict.status is Status.OPEN and verdict.closes_on is not None:
-        days_left = (verdict.closes_on - facts.today).days
-    return Route(
-        route=spec.id,
-        title=spec.title,
-        family=spec.family,
-        status=verdict.status,
-        opens_on=verdict.opens_on,
-        act_by=verdict.act_by,
-        closes_on=verdict.closes_on,
-        closes_on_latest=verdict.closes_on_latest,
-        days_left=days_left,
-        reason=verdict.reason,
-        next_step=verdict.next_step,
-        guide=verdict.guide or spec.guide,
-        policy=_policy(facts.rules, verdict.uses),
-        decider=spec.decider,
-    )
-
-
 _USES: dict[int, PolicyUse] = {}
 _POLICIES: dict[tuple[int, tuple[str, ...]], tuple[Mapping[str, Entry], tuple[PolicyUse, ...]]] = {}
 
@@ -112,13 +90,42 @@ def _use(entry: Entry) -> PolicyUse:
     return use
 
 
-def judge_routes(facts: Facts, dispute: Dispute | None) -> tuple[Route, ...]:
+def judge_routes(
+    facts: Facts, dispute: Dispute | None, *, rules_used: bool = True
+) -> tuple[Route, ...]:
+    """Every route, in ROUTES order, with what all routes share added to its verdict.
+
+    A batch row shows no rule, so with `rules_used` false each route's `policy` is left
+    empty: the batch judges nine routes per order and this is its inner loop.
+    """
     routes = []
+    today = facts.today
     for spec in ROUTES:
         verdict = spec.judge(facts)
         if dispute is not None and spec.one_per_order:
             verdict = after_request(facts, spec, verdict, dispute, REGISTRY[dispute.route].title)
-        routes.append(_route(facts, spec, verdict))
+        status, closes_on = verdict.status, verdict.closes_on
+        routes.append(
+            Route(
+                spec.id,
+                spec.title,
+                spec.family,
+                status,
+                verdict.opens_on,
+                verdict.act_by,
+                closes_on,
+                verdict.closes_on_latest,
+                # Days left: only while open, to the last day.
+                (closes_on - today).days
+                if status is Status.OPEN and closes_on is not None
+                else None,
+                verdict.reason,
+                verdict.next_step,
+                verdict.guide or spec.guide,
+                _policy(facts.rules, verdict.uses) if rules_used else (),
+                spec.decider,
+            )
+        )
     return tuple(routes)
 
 
@@ -142,4 +149,5 @@ def most_urgent(routes: tuple[Route, ...]) -> Route | None:
 
 def of_family(routes: tuple[Route, ...], aliexpress: bool) -> tuple[Route, ...]:
     """AliExpress's own routes, or (`aliexpress=False`) the fallbacks: payment and law."""
-    return tuple(r for r in routes if (r.family is Family.ALIEXPRESS) is aliexpress)
+    own = Family.ALIEXPRESS
+    return tuple([r for r in routes if (r.family is own) is aliexpress])

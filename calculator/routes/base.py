@@ -20,8 +20,11 @@ from calculator.vocab import Decider, Family, RouteId, Status
 __all__ = ["RouteSpec", "Verdict", "window", "window_verdict"]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Verdict:
+    """A route's judgement on one order; not frozen, because a frozen dataclass is built
+    field by field through object.__setattr__, and a batch builds nine per row."""
+
     status: Status
     reason: Message
     next_step: Message

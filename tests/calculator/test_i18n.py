@@ -82,6 +82,9 @@ def test_a_message_keeps_only_the_values_its_placeholders_name() -> None:
     assert hash(filled) == hash(template)
     assert str(filled) == filled.render() == "Last day: x"
     assert filled.render("es") == "Último día: x"
+    # A value no placeholder names neither changes the message nor makes it a string.
+    assert template.format(title="x", other=2) == filled != "Last day: x"
+    assert template.format(title="y") != filled
 
 
 def test_values_are_worded_in_the_language_too() -> None:
