@@ -18,7 +18,7 @@ from calculator.policy import POLICY
 ROWS = 10_000
 RUNS = 7
 TODAY = date(2026, 11, 26)
-BUDGET_SECONDS = 1.0
+BUDGET_SECONDS = 0.5  # issue 19: run_batch of 10,000 rows at most 0.5 s in CPython
 PROTECTION_RANGE = POLICY.entries["protection_days"].range or (1, 1)
 HEADER = (
     "order_id,order_date,shipped,delivered,protection_end,protection_days,"
@@ -84,7 +84,7 @@ def main() -> None:
     print(f"run_batch wall time, median of {RUNS}: {median:.3f} s")
     print(f"  fastest {fastest:.3f} s, slowest {slowest:.3f} s; median CPU time {cpu:.3f} s")
     print(f"rows per second: {ROWS / median:,.0f}")
-    print(f"ratio to the {BUDGET_SECONDS:.0f} s budget: {median / BUDGET_SECONDS:.2f}")
+    print(f"ratio to the {BUDGET_SECONDS:g} s budget: {median / BUDGET_SECONDS:.2f}")
     tracemalloc.start()
     run_batch(text, TODAY)
     _, peak = tracemalloc.get_traced_memory()
