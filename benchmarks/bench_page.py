@@ -4,9 +4,11 @@ Serves the built site (`make site`) with the project's own server, plus two benc
 pages on the same files: benchmarks/pages/bare.html does only loadPyodide +
 loadPackage(wheel) and one answer on the main thread; benchmarks/pages/floor.html
 is the least a snapshot start can do (a worker that restores the snapshot and calls
-the bridge once, no theme, no form). Drives Debian's Chromium in fresh browser
-contexts (a fresh in-memory profile each) and prints a Markdown table of medians of
-five, with the ratios the page is held to.
+the bridge once, no theme, no form); benchmarks/pages/worker-floor.html runs the
+calculator's own worker.mjs on an empty page, which splits the calculator page's
+distance from the floor into the worker's part and the page's. Drives Debian's
+Chromium in fresh browser contexts (a fresh in-memory profile each) and prints a
+Markdown table of medians of five, with the ratios the page is held to.
 
 Times come from inside the page (`performance.now()`, whose origin is the start of
 navigation), recorded by an init script the moment the cards are in the document,
@@ -373,6 +375,7 @@ class Urls:
     normal: str
     bare: str
     floor: str
+    worker: str
     languages: dict[str, str]
     """Each other language's calculator page, by its start's kind ("snapshot_es")."""
 
@@ -388,6 +391,7 @@ class Urls:
             normal=f"{normal_site_url}calculator/{fragment}",
             bare=f"{bench}bare.html{fragment}",
             floor=f"{bench}floor.html{fragment}",
+            worker=f"{bench}worker-floor.html{fragment}",
             languages={
                 f"snapshot_{lang.code}": f"{site_url}{lang.prefix}calculator/{fragment}"
                 for lang in TRANSLATED
@@ -424,7 +428,7 @@ def fresh_page(browser: Any) -> tuple[Any, Any]:
 
 # The other languages' calculator pages (/es/calculator/, ...), on the same runtime.
 LANGUAGE_KINDS = tuple(f"snapshot_{lang.code}" for lang in TRANSLATED)
-KINDS = ("snapshot", "repeat", "offline", "normal", "bare", "floor", *LANGUAGE_KINDS)
+KINDS = ("snapshot", "repeat", "offline", "normal", "bare", "floor", "worker", *LANGUAGE_KINDS)
 # The B side of an A/B run (`--without KEY`): the same site, its manifest without KEY.
 VARIANT = " (B)"
 # Not a start: `--only bytes` measures what crosses the wire (cold, offline copy, repeat).
@@ -465,7 +469,12 @@ def sample_starts(
                     context.set_offline(True)
                     runs.setdefault("offline" + suffix, []).append(visit(page, site_urls.offline))
             context.close()
-        others = [("normal", urls.normal), ("bare", urls.bare), ("floor", urls.floor)]
+        others = [
+            ("normal", urls.normal),
+            ("bare", urls.bare),
+            ("floor", urls.floor),
+            ("worker", urls.worker),
+        ]
         for kind, url in [*others, *urls.languages.items()]:
             if kind in kinds:
                 context, page = fresh_page(browser)
@@ -501,6 +510,7 @@ def start_rows(runs: dict[str, list[Visit]]) -> list[tuple[str, str, str, str]]:
         "normal": "First answer, normal start (cold)",
         "bare": "Bare page (cold)",
         "floor": "Floor page (cold)",
+        "worker": "Worker floor page: the calculator's worker, no page (cold)",
     }
     ms = {kind: median([v.first_answer_ms for v in got]) for kind, got in runs.items() if got}
     rows = [(names[kind], f"{ms[kind]:.0f} ms", "", "") for kind in KINDS if kind in ms]
@@ -526,6 +536,13 @@ def start_rows(runs: dict[str, list[Visit]]) -> list[tuple[str, str, str, str]]:
                     verdict(median([v.blocking_ms for v in got]) < TARGET_TBT_MS),
                 )
             )
+    # No target: where the distance from the floor lies, the worker or the page around it.
+    for kind, over, name in (
+        ("worker", "floor", "Worker floor page / floor page"),
+        ("snapshot", "worker", "First answer, snapshot start (cold) / worker floor page"),
+    ):
+        if kind in ms and over in ms:
+            rows.append((name, f"{ms[kind] / ms[over]:.2f}", "", ""))
     for kind, over, target in (
         ("snapshot", "bare", TARGET_SNAPSHOT_RATIO),
         *((kind, "bare", TARGET_SNAPSHOT_RATIO) for kind in LANGUAGE_KINDS),
@@ -578,6 +595,7 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
     normal_ms = median([v.first_answer_ms for v in normal])
     bare_ms = median([v.first_answer_ms for v in bare])
     floor_ms = median([v.first_answer_ms for v in floor])
+    worker_ms = median([v.first_answer_ms for v in runs["worker"]])
     longest = median([v.longest_task_ms for v in snapshot])
     tbt = median([v.blocking_ms for v in snapshot])
     repeat_tbt = median([v.blocking_ms for v in repeat])
@@ -601,6 +619,12 @@ def measure(browser: Any, urls: Urls) -> list[tuple[str, str, str, str]]:
         (
             "Floor page: snapshot restore in a worker, one answer (cold)",
             f"{floor_ms:.0f} ms",
+            "",
+            "",
+        ),
+        (
+            "Worker floor page: the calculator's own worker, no page (cold)",
+            f"{worker_ms:.0f} ms = {worker_ms / floor_ms:.2f} of the floor page",
             "",
             "",
         ),
