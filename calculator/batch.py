@@ -263,12 +263,16 @@ def _header(names: list[str]) -> tuple[list[str | None], int | None, tuple[str, 
     return keys, id_column, ignored
 
 
-def _assess_row(line: int, order_id: str, fields: dict[str, str], today: date) -> BatchRow:
+def _assess_row(
+    line: int, order_id: str, fields: dict[str, str], today: date, *, lean: bool = True
+) -> BatchRow:
+    """A row from the lean triage; `lean=False` builds it from the single answer's full
+    triage, which must give the same row (tests/calculator/test_batch_lean.py)."""
     paid_with = fields.get("payment-method")
     judged = triage(
         parse_case(fields, today=today),
         payment_known=bool(paid_with and paid_with.strip()),
-        lean=True,
+        lean=lean,
     )
     shown = judged.next
     dispute = judged.dispute

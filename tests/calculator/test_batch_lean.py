@@ -22,41 +22,18 @@ from hypothesis import strategies as st
 from benchmarks.bench_batch import TODAY, make_csv
 from calculator import batch, bridge, run_batch
 from calculator.batch import BatchRow
-from calculator.case import parse_case
 from calculator.dates import parse_iso
-from calculator.engine import triage
 from calculator.i18n import language
-from calculator.vocab import Decider
 
 LANGUAGES = ("en", "es", "pt-BR")
 
 
+LEAN_ROW = batch._assess_row
+
+
 def full_row(line: int, order_id: str, fields: dict[str, str], today: date) -> BatchRow:
     """A row as the batch built it before its lean path: from the full triage."""
-    paid_with = fields.get("payment-method")
-    judged = triage(
-        parse_case(fields, today=today), payment_known=bool(paid_with and paid_with.strip())
-    )
-    shown, dispute, fallback = judged.next, judged.dispute, judged.fallback
-    return BatchRow(
-        line=line,
-        order_id=order_id,
-        route=None if shown is None else shown.route,
-        family=None if shown is None else shown.family,
-        status=None if shown is None else shown.status,
-        title=None if shown is None else shown.title,
-        act_by=None if shown is None else shown.act_by,
-        closes_on=None if shown is None else shown.closes_on,
-        closes_on_latest=None if shown is None else shown.closes_on_latest,
-        days_left=None if shown is None else shown.days_left,
-        next_step=judged.next_step,
-        dispute_stage=None if dispute is None else dispute.stage,
-        warnings=tuple(w.id for w in judged.warnings),
-        decider=Decider.ORDER_PAGE if shown is None else shown.decider,
-        fallback=None if fallback is None else fallback.route,
-        fallback_title=None if fallback is None else fallback.title,
-        fallback_closes_on=None if fallback is None else fallback.closes_on,
-    )
+    return LEAN_ROW(line, order_id, fields, today, lean=False)
 
 
 def full_answer(text: str, today: date, lang: str) -> dict[str, Any]:
