@@ -126,15 +126,16 @@ def run_restored_without_stdlib(
 
 
 def assert_same_answers(
-    calls: list[dict[str, Any]], actual: list[str], expected: list[str]
+    calls: list[dict[str, Any]], actual: list[str], expected: list[str], source: str = "pyodide"
 ) -> None:
+    """Every answer the same as CPython's; else how many differ and the first, in full."""
     assert len(actual) == len(expected)
     differing = [index for index, (a, b) in enumerate(zip(actual, expected, strict=True)) if a != b]
     if differing:
         first = differing[0]
         pytest.fail(
             f"{len(differing)} of {len(calls)} answers differ; first: {calls[first]}\n"
-            f"  pyodide: {actual[first][:600]}\n  cpython: {expected[first][:600]}"
+            f"  {source}: {actual[first][:600]}\n  cpython: {expected[first][:600]}"
         )
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_pyodide_diff import build_calls, generate_cases, run_in_cpython
+from test_pyodide_diff import assert_same_answers, build_calls, generate_cases, run_in_cpython
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "snapshot_answers.mjs"
@@ -65,14 +65,7 @@ def test_the_restored_snapshot_gives_cpythons_json(built_site: Path, tmp_path: P
     calls = build_calls(generate_cases())
     expected = run_in_cpython(calls)
     actual = answer_from_snapshot(built_site, calls, tmp_path)
-    assert len(actual) == len(expected)
-    differing = [i for i, (a, b) in enumerate(zip(actual, expected, strict=True)) if a != b]
-    if differing:
-        first = differing[0]
-        pytest.fail(
-            f"{len(differing)} of {len(calls)} answers differ; first: {calls[first]}\n"
-            f"  snapshot: {actual[first][:600]}\n  cpython:  {expected[first][:600]}"
-        )
+    assert_same_answers(calls, actual, expected, "snapshot")
 
 
 def test_a_snapshot_made_on_another_day_answers_with_the_readers_today(
