@@ -15,9 +15,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from english import english_sentences
 
+from sitebuild.languages import BY_CODE, TRANSLATED, TRANSLATIONS, Language
 from sitebuild.prepare import read_policy
 from sitebuild.prose import (
     ATTR_LIST,
@@ -31,8 +31,6 @@ from sitebuild.prose import (
 from sitebuild.render import fill_links
 from sitebuild.tokens import Context, expand
 
-TRANSLATIONS = ROOT / "translations"
-CATALOGUE = {"es": "es", "pt": "pt_BR"}
 POLICY = read_policy()
 SCRIPT = re.compile(r"<script.*?</script>", re.DOTALL)
 EXTERNAL_LINK = re.compile(r"\[([^\]]*)\]\((?:https?:)?//[^)]*\)")
@@ -45,9 +43,10 @@ HEARD = re.compile(r'(?:alt|aria-label|title)="([^"]*)"')
 TAG = re.compile(r"<[^>]+>")
 
 
-def reader_text(markdown: str, lang: str, rel: str = "index.md") -> str:
-    text = fill_links(markdown, rel, f"{lang[:2]}/", "mkdocs")
-    text = expand(text, Context(policy=POLICY, today=date(2026, 12, 4), lang=lang))
+def reader_text(markdown: str, language: Language, rel: str = "index.md") -> str:
+    text = fill_links(markdown, rel, language.prefix, "mkdocs")
+    context = Context(policy=POLICY, today=date(2026, 12, 4), lang=language.catalogue)
+    text = expand(text, context)
     text = FRONT_MATTER.sub("", text)
     for pattern in (SCRIPT, FENCE, HTML_COMMENT, INLINE_CODE, EXTERNAL_LINK):
         text = pattern.sub("", text)
@@ -57,10 +56,8 @@ def reader_text(markdown: str, lang: str, rel: str = "index.md") -> str:
     return text
 
 
-def pages() -> list[tuple[str, Path]]:
-    return [
-        (lang, page) for lang in CATALOGUE for page in sorted((TRANSLATIONS / lang).rglob("*.md"))
-    ]
+def pages() -> list[tuple[Language, Path]]:
+    return [(language, page) for language in TRANSLATED for page in sorted(language.pages().rglob("*.md"))]
 
 
 def test_the_reader_text_drops_ids_links_and_code_but_keeps_words() -> None:
@@ -69,20 +66,21 @@ def test_the_reader_text_drops_ids_links_and_code_but_keeps_words() -> None:
         "Mira [la guía](../refunds/cancel.md#when-this-route-is-open) y "
         "[Your Europe: the right of withdrawal](https://europa.eu/x) con `--order-date`.\n"
     )
-    text = reader_text(markdown, "es")
+    spanish = BY_CODE["es"]
+    text = reader_text(markdown, spanish)
     assert "open-the-dispute" not in text and "Your Europe" not in text
     assert "Abre la disputa" in text and "la guía" in text and "--order-date" not in text
-    assert english_sentences(reader_text("Open the dispute before your protection ends.", "es"))
+    assert english_sentences(reader_text("Open the dispute before your protection ends.", spanish))
 
 
 @pytest.mark.parametrize(
-    ("lang", "page"),
+    ("language", "page"),
     pages(),
     ids=[page.relative_to(TRANSLATIONS).as_posix() for _, page in pages()],
 )
-def test_a_translated_page_holds_no_english_sentence(lang: str, page: Path) -> None:
-    rel = page.relative_to(TRANSLATIONS / lang).as_posix()
-    text = reader_text(page.read_text(encoding="utf-8"), CATALOGUE[lang], rel)
+def test_a_translated_page_holds_no_english_sentence(language: Language, page: Path) -> None:
+    rel = page.relative_to(language.pages()).as_posix()
+    text = reader_text(page.read_text(encoding="utf-8"), language, rel)
     left = [found for line in text.splitlines() for found in english_sentences(line)]
     assert left == []
 
@@ -110,9 +108,9 @@ def test_every_built_page_of_each_translated_site_holds_no_english_sentence(
 ) -> None:
     _, site = any_site
     left = {}
-    for lang in CATALOGUE:
-        pages = sorted((site / lang).rglob("*.html"))
-        assert len(pages) >= len(list((TRANSLATIONS / lang).rglob("*.md")))
+    for language in TRANSLATED:
+        pages = sorted((site / language.prefix).rglob("*.html"))
+        assert len(pages) >= len(list(language.pages().rglob("*.md")))
         for page in pages:
             found = [
                 sentence
